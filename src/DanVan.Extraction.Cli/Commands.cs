@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace DanVan.Extraction.Cli;
+
+/// <summary>The subcommands of <c>danvan</c>, one file each.</summary>
+internal static class Commands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return TokenizeCommand.Create();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Reflection;
+
+namespace DanVan.Extraction;
+
+/// <summary>
+/// The one list of language data embedded in the library (from <c>models/</c>), by logical name.
+/// A test opens every entry, so a resource the build forgot to embed fails a test, not a user.
+/// </summary>
+internal static class ModelCatalog
+{
+    private const string Prefix = "DanVan.Extraction.Models.";
+
+    /// <summary>Every resource the library loads at run time.</summary>
+    public static IReadOnlyList<string> All { get; } = [];
+
+    /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>
+    public static Stream Open(string logicalName)
+    {
+        var stream = typeof(ModelCatalog).Assembly.GetManifestResourceStream(logicalName);
+        return stream ?? throw new InvalidOperationException($"The embedded resource '{logicalName}' is missing from {typeof(ModelCatalog).Assembly.GetName().Name}.");
+    }
+
+    /// <summary>The logical name of a file under <c>models/</c> (path with '/' separators).</summary>
+    public static string NameOf(string relativePath) => Prefix + relativePath.Replace('\\', '/');
+
+    internal static IEnumerable<string> Embedded() =>
+        typeof(ModelCatalog).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal));
+
+    internal static Assembly Assembly => typeof(ModelCatalog).Assembly;
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace DanVan.Extraction.Text;
+
+/// <summary>Character classes the tokenizer and normalizer switch on.</summary>
+internal enum CharKind : byte
+{
+    Other = 0,
+    Space,
+    /// <summary>Zero-width and format characters (ZWSP, ZWJ, BOM, soft hyphen): invisible, skipped.</summary>
+    Invisible,
+    LineBreak,
+    Lower,
+    Upper,
+    /// <summary>A letter with no case (rare in this script) or a superscript digit that sticks to a word ("m²").</summary>
+    LetterOther,
+    CombiningMark,
+    Digit,
+    Apostrophe,
+    Dash,
+    Punctuation,
+    Symbol,
+    HighSurrogate,
+    LowSurrogate,
+}
+
+/// <summary>
+/// One lookup table for the whole Basic Multilingual Plane (64 KiB, built once): the tokenizer's
+/// per-character test is an array index, not a call into <see cref="CharUnicodeInfo"/>.
+/// </summary>
+internal static class CharClass
+{
+    private static readonly CharKind[] Table = Build();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CharKind Of(char c) => Table[c];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLetter(char c)
+    {
+        var k = Table[c];
+        return k is CharKind.Lower or CharKind.Upper or CharKind.LetterOther or CharKind.CombiningMark;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsUpper(char c) => Table[c] == CharKind.Upper;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsDigit(char c) => (uint)(c - '0') <= 9;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSpaceLike(char c)
+    {
+        var k = Table[c];
+        return k is CharKind.Space or CharKind.LineBreak or CharKind.Invisible;
+    }
+
+    private static CharKind[] Build()
+    {
+        var table = new CharKind[65536];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var c = (char)i;
+            table[i] = CharUnicodeInfo.GetUnicodeCategory(c) switch
+            {
+                UnicodeCategory.LowercaseLetter => CharKind.Lower,
+                UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter => CharKind.Upper,
+                UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter => CharKind.LetterOther,
+                UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => CharKind.CombiningMark,
+                UnicodeCategory.DecimalDigitNumber => c is >= '0' and <= '9' ? CharKind.Digit : CharKind.LetterOther,
+                UnicodeCategory.OtherNumber or UnicodeCategory.LetterNumber => CharKind.LetterOther,
+                UnicodeCategory.SpaceSeparator => CharKind.Space,
+                UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => CharKind.LineBreak,
+                UnicodeCategory.Format => CharKind.Invisible,
+                UnicodeCategory.Control => c is '\n' or '\r' or '\u0085' ? CharKind.LineBreak : c is '\t' or '\v' or '\f' ? CharKind.Space : CharKind.Invisible,
+                UnicodeCategory.DashPunctuation => CharKind.Dash,
+                UnicodeCategory.Surrogate => char.IsHighSurrogate(c) ? CharKind.HighSurrogate : CharKind.LowSurrogate,
+                UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol => CharKind.Symbol,
+                UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned => CharKind.Other,
+                _ => CharKind.Punctuation,
+            };
+        }
+
+        // Apostrophes join ethnic-minority name parts ("H’Loan", "Ea H'leo"); the tokenizer decides by context.
+        table['\''] = CharKind.Apostrophe;
+        table['\u2019'] = CharKind.Apostrophe;
+        table['\u02BC'] = CharKind.Apostrophe;
+        table['\u2018'] = CharKind.Apostrophe;
+        // The minus sign behaves as a dash in running text ("2017 − 2020").
+        table['\u2212'] = CharKind.Dash;
+        // Soft hyphen is a format character in Unicode; treat it as invisible.
+        table['\u00AD'] = CharKind.Invisible;
+        // Vertical tab, form feed and NEL.
+        table['\u000B'] = CharKind.Space;
+        return table;
+    }
+}
