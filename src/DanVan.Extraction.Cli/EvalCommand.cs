@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using CsvHelper;
+using DanVan.Extraction.Evaluation;
+using DanVan.Extraction.Recognition;
+
+namespace DanVan.Extraction.Cli;
+
+/// <summary><c>danvan eval …</c>: accuracy against the labeled corpus.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("eval", "Measure accuracy against a labeled corpus.");
+        command.Subcommands.Add(Entities());
+        return command;
+    }
+
+    private static Command Entities()
+    {
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "Folder of annotated articles (corpus/articles)." };
+        var split = new Option<string?>("--split") { Description = "Only this split: train, dev or test." };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Write every error (missed, spurious, boundary, value) to this CSV file." };
+        var command = new Command("entities", "Per-type precision/recall/F1, strict and partial (nervaluate), and normalized-value accuracy.") { dir, split, csv };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(dir)!;
+            if (!folder.Exists)
+            {
+                return CliIO.Fail($"no such folder: {folder.FullName}");
+            }
+
+            IReadOnlyList<CorpusArticle> articles;
+            try
+            {
+                articles = CorpusArticleReader.ReadDirectory(folder.FullName, parse.GetValue(split));
+            }
+            catch (CorpusFormatException ex)
+            {
+                return CliIO.Fail(ex.Message);
+            }
+
+            var recognizer = EntityRecognizer.Default;
+            var types = recognizer.Produces.Select(EntityEvaluation.TypeName).ToArray();
+            var scores = new Dictionary<string, TypeScore>(StringComparer.Ordinal);
+            var errors = new List<EntityError>();
+            foreach (var article in articles)
+            {
+                var mentions = recognizer.Recognize(article.Text, article.Published);
+                EntityEvaluation.Score(article, mentions, types, scores, errors);
+            }
+
+            using var output = CliIO.StdOut();
+            output.WriteLine($"articles: {articles.Count}{(parse.GetValue(split) is { } s ? $" (split {s})" : string.Empty)}");
+            output.WriteLine($"{"type",-10} {"gold",5} {"pred",5} {"strict P",9} {"strict R",9} {"strict F1",9} {"partial P",9} {"partial R",9} {"partial F1",10} {"value acc",9}");
+            var total = new TypeScore();
+            foreach (var type in EntityEvaluation.TypeNames.Where(types.Contains))
+            {
+                var score = scores[type];
+                total.Add(score);
+                Write(output, type, score);
+            }
+
+            Write(output, "all", total);
+            if (parse.GetValue(csv) is { } csvFile)
+            {
+                using var writer = new StreamWriter(csvFile.FullName, false, CliIO.Utf8NoBom);
+                using var csvWriter = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
+                csvWriter.WriteHeader(["article", "split", "type", "error", "start", "end", "goldText", "predictedText", "goldValue", "predictedValue"]);
+                foreach (var e in errors)
+                {
+                    csvWriter.WriteRecord([e.Article, e.Split, e.Type, e.Error, e.Start.ToString(CultureInfo.InvariantCulture), e.End.ToString(CultureInfo.InvariantCulture), e.GoldText, e.PredictedText, e.GoldValue, e.PredictedValue]);
+                }
+                output.WriteLine($"errors: {errors.Count} written to {csvFile.FullName}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Write(TextWriter output, string type, TypeScore s) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-10} {s.Gold,5} {s.Predicted,5} {s.StrictPrecision,9:F3} {s.StrictRecall,9:F3} {s.StrictF1,9:F3} {s.PartialPrecision,9:F3} {s.PartialRecall,9:F3} {s.PartialF1,10:F3} {s.ValueAccuracy,9:F3}"));
+}
