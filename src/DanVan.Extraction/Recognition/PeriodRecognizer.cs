@@ -39,7 +39,7 @@ internal sealed class PeriodRecognizer : IEntityRecognizer
         {
             var (first, last, year, dates, granularity) = pending[k];
             var inferred = year is null;
-            var resolved = year ?? YearBefore(pending, k) ?? YearAfter(pending, k) ?? view.Published?.Year;
+            var resolved = year ?? YearBefore(pending, k) ?? YearAfter(pending, k) ?? view.Published?.Year ?? NearestYearWritten(view, first);
             if (resolved is not { } y)
             {
                 continue;
@@ -71,6 +71,24 @@ internal sealed class PeriodRecognizer : IEntityRecognizer
             if (pending[j].Year is { } y && pending[j].G is not (PeriodGranularity.YearRange or PeriodGranularity.OpenEnded))
             {
                 return y;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>With no publication date, the nearest year written anywhere in the article ("giáp hạt đầu năm 2021").</summary>
+    private static int? NearestYearWritten(TokenView view, int index)
+    {
+        for (var distance = 1; distance < view.Count; distance++)
+        {
+            foreach (var k in (ReadOnlySpan<int>)[index - distance, index + distance])
+            {
+                if ((uint)k < (uint)view.Count && !view.IsChrome(k) && view.IsYear(k, out var year)
+                    && (view.Is(k - 1, "năm") || view.Span(k - 1) is "/"))
+                {
+                    return year;
+                }
             }
         }
 
