@@ -55,11 +55,13 @@ internal sealed class TokenView
 
     public Token this[int index] => _tokens[index];
 
-    public ReadOnlySpan<char> Span(int index) => Text.AsSpan(_tokens[index].Start, _tokens[index].Length);
+    /// <summary>The characters of token <paramref name="index"/>; empty outside the text, so rules can look past its ends.</summary>
+    public ReadOnlySpan<char> Span(int index) =>
+        (uint)index < (uint)_tokens.Length ? Text.AsSpan(_tokens[index].Start, _tokens[index].Length) : ReadOnlySpan<char>.Empty;
 
     public TokenKind Kind(int index) => (uint)index < (uint)_tokens.Length ? _tokens[index].Kind : TokenKind.Other;
 
-    public bool IsChrome(int index) => _chrome[index];
+    public bool IsChrome(int index) => (uint)index < (uint)_chrome.Length && _chrome[index];
 
     public bool SameLine(int a, int b) => (uint)a < (uint)_tokens.Length && (uint)b < (uint)_tokens.Length && _line[a] == _line[b];
 
