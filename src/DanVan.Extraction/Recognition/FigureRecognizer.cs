@@ -30,7 +30,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "với", "của", "và", "cho", "trên", "được", "đã", "có", "tại", "trong", "từ", "đến", "là", "thì", "mà", "nhưng",
-        "hoặc", "các", "những", "này", "đó", "bị", "để", "theo", "về", "như", "khi", "gồm", "trị", "giá", "tham", "đạt",
+        "hoặc", "các", "những", "này", "đó", "bị", "để", "theo", "về", "như", "khi", "gồm", "trị", "giá", "đạt",
         "so", "tăng", "giảm", "còn", "ở", "vào", "ra", "lên", "xuống", "nên", "do", "bởi", "vì", "thuộc", "đều", "cùng",
         "mỗi", "một", "hai", "ba", "sau", "trước", "hơn", "gần", "khoảng", "đang", "sẽ", "vừa", "mới", "nữa",
     };
@@ -237,10 +237,36 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return true;
         }
 
+        // "Covid-19", "H5N1-2": a number glued by a hyphen to a word is part of a name.
+        if (before is "-" && view[i - 1].End == view[i].Start && i >= 2 && view[i - 2].End == view[i - 1].Start && view.Kind(i - 2) == TokenKind.Syllable)
+        {
+            return true;
+        }
+
+        // Inside quotes ("5 không 3 sạch", "10 phút …"): part of a name or a slogan, not a reported figure.
+        if (InsideQuotes(view, i))
+        {
+            return true;
+        }
+
         // A four-digit year standing alone ("năm 2019" is a period; "2019," is a year).
         var token = view.Span(i);
         return token.Length == 4 && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100
                && Scale(view, i + 1) == 1m && !view.Is(i + 1, "đồng") && view.Span(i + 1) is not "%";
+    }
+
+    private static bool InsideQuotes(TokenView view, int i)
+    {
+        var quotes = 0;
+        for (var k = i - 1; k >= 0 && view.SameLine(k, i); k--)
+        {
+            if (view.Kind(k) == TokenKind.Punctuation && view.Span(k) is "\"")
+            {
+                quotes++;
+            }
+        }
+
+        return quotes % 2 == 1;
     }
 
     private static bool Covered(IReadOnlyList<EntityMention> found, Token token)
