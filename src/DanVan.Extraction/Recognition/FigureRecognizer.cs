@@ -46,9 +46,10 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
     public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
     {
+        var covered = view.CoveredBy(found);
         for (var i = 0; i < view.Count; i++)
         {
-            if (view.IsChrome(i) || Covered(found, view[i]))
+            if (view.IsChrome(i) || covered[i])
             {
                 continue;
             }
@@ -269,18 +270,6 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         return quotes % 2 == 1;
     }
 
-    private static bool Covered(IReadOnlyList<EntityMention> found, Token token)
-    {
-        foreach (var m in found)
-        {
-            if (token.Start < m.Span.End && m.Span.Start < token.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>"74.000" = 74000, "2.743.745", "1,5" = 1.5, "1.5" = 1.5 (a dot not followed by three digits is a decimal mark).</summary>
     internal static bool TryParseNumber(ReadOnlySpan<char> token, out decimal value)

@@ -20,9 +20,10 @@ internal sealed class PeriodRecognizer : IEntityRecognizer
     public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
     {
         var pending = new List<(int First, int Last, int? Year, Func<int, (DateOnly Start, DateOnly? End)> Dates, PeriodGranularity Granularity)>();
+        var covered = view.CoveredBy(found);
         for (var i = 0; i < view.Count; i++)
         {
-            if (view.IsChrome(i) || Overlaps(found, view[i]))
+            if (view.IsChrome(i) || covered[i])
             {
                 continue;
             }
@@ -95,18 +96,6 @@ internal sealed class PeriodRecognizer : IEntityRecognizer
         return null;
     }
 
-    private static bool Overlaps(IReadOnlyList<EntityMention> found, Token token)
-    {
-        foreach (var m in found)
-        {
-            if (token.Start < m.Span.End && m.Span.Start < token.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static bool TryRead(TokenView view, int i, out int last, out int? year, out Func<int, (DateOnly, DateOnly?)> dates, out PeriodGranularity granularity)
     {

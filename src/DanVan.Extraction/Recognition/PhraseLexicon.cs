@@ -8,6 +8,10 @@ internal sealed class PhraseLexicon
 {
     private readonly Dictionary<string, string> _byKey;
 
+    // Case-insensitive hashes of every phrase's first word: most tokens start no phrase, and this
+    // answers that without building a string.
+    private readonly HashSet<int> _firstWordHashes = [];
+
     private PhraseLexicon(IEnumerable<string> phrases)
     {
         _byKey = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -16,8 +20,12 @@ internal sealed class PhraseLexicon
             var key = Key(phrase);
             _byKey.TryAdd(key, phrase);
             MaxWords = Math.Max(MaxWords, TokenView.WordCount(key));
+            var space = key.IndexOf(' ', StringComparison.Ordinal);
+            _firstWordHashes.Add(FirstWordHash(space < 0 ? key : key[..space]));
         }
     }
+
+    private static int FirstWordHash(ReadOnlySpan<char> word) => string.GetHashCode(word, StringComparison.OrdinalIgnoreCase);
 
     public int MaxWords { get; }
 
@@ -48,6 +56,12 @@ internal sealed class PhraseLexicon
     {
         last = -1;
         string? best = null;
+        var first = view.Span(start);
+        if (first.IsEmpty || !_firstWordHashes.Contains(FirstWordHash(first)))
+        {
+            return null;
+        }
+
         var builder = new System.Text.StringBuilder();
         for (var i = start; i < view.Count && i < start + (MaxWords * 2) && (i == start || view.SameLine(start, i)); i++)
         {

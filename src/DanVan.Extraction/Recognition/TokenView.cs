@@ -130,4 +130,34 @@ internal sealed class TokenView
     public TextSpan Cover(int first, int last) => TextSpan.FromBounds(_tokens[first].Start, _tokens[last].End);
 
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    /// <summary>For each token, whether one of <paramref name="mentions"/> overlaps it (linear in tokens plus mentions).</summary>
+    public bool[] CoveredBy(IReadOnlyList<EntityMention> mentions)
+    {
+        var covered = new bool[_tokens.Length];
+        foreach (var mention in mentions)
+        {
+            var lo = 0;
+            var hi = _tokens.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (_tokens[mid].End <= mention.Span.Start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            for (var t = lo; t < _tokens.Length && _tokens[t].Start < mention.Span.End; t++)
+            {
+                covered[t] = true;
+            }
+        }
+
+        return covered;
+    }
 }
