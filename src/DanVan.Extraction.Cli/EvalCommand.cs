@@ -13,6 +13,7 @@ internal static class EvalCommand
     {
         var command = new Command("eval", "Measure accuracy against a labeled corpus.");
         command.Subcommands.Add(Entities());
+        command.Subcommands.Add(Records());
         return command;
     }
 
@@ -74,6 +75,54 @@ internal static class EvalCommand
                 output.WriteLine($"errors: {errors.Count} written to {csvFile.FullName}");
             }
 
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Records()
+    {
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "Folder of annotated articles (corpus/articles)." };
+        var split = new Option<string?>("--split") { Description = "Only this split: train, dev or test." };
+        var command = new Command("records", "Meeting-field accuracy (exact and lenient) and chairs/speakers F1 against the articles' gold headers.") { dir, split };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(dir)!;
+            if (!folder.Exists)
+            {
+                return CliIO.Fail($"no such folder: {folder.FullName}");
+            }
+
+            IReadOnlyList<CorpusArticle> articles;
+            try
+            {
+                articles = CorpusArticleReader.ReadDirectory(folder.FullName, parse.GetValue(split));
+            }
+            catch (CorpusFormatException ex)
+            {
+                return CliIO.Fail(ex.Message);
+            }
+
+            var extractor = DanVan.Extraction.Records.MeetingExtractor.CreateDefault();
+            var fields = new Dictionary<string, FieldScore>(StringComparer.Ordinal);
+            var chairs = new SetScore();
+            var speakers = new SetScore();
+            foreach (var article in articles)
+            {
+                var record = extractor.ExtractText(article.Text, new DanVan.Extraction.Records.ExtractionOptions { Published = article.Published, SourcePath = article.Path });
+                RecordEvaluation.Score(article, record, fields, chairs, speakers);
+            }
+
+            using var output = CliIO.StdOut();
+            output.WriteLine($"articles: {articles.Count}{(parse.GetValue(split) is { } s ? $" (split {s})" : string.Empty)}");
+            output.WriteLine($"{"field",-10} {"exact",7} {"lenient",8}");
+            foreach (var name in RecordEvaluation.Fields)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-10} {fields[name].ExactAccuracy,7:F3} {fields[name].LenientAccuracy,8:F3}"));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"chairs",-10} P {chairs.Precision:F3} R {chairs.Recall:F3} F1 {chairs.F1:F3}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"speakers",-10} P {speakers.Precision:F3} R {speakers.Recall:F3} F1 {speakers.F1:F3} (person and role)"));
             return 0;
         });
         return command;

@@ -44,9 +44,12 @@ public sealed class EntityRecognizer
         return result;
     }
 
-    internal List<EntityMention> RecognizeNormalized(string normalizedText, DateOnly? published, CancellationToken cancellationToken)
+    internal List<EntityMention> RecognizeNormalized(string normalizedText, DateOnly? published, CancellationToken cancellationToken) =>
+        Recognize(new TokenView(normalizedText, published), cancellationToken);
+
+    /// <summary>Mentions in a prepared view, spans in the view's (normalized) text, in text order.</summary>
+    internal List<EntityMention> Recognize(TokenView view, CancellationToken cancellationToken)
     {
-        var view = new TokenView(normalizedText, published);
         var found = new List<EntityMention>();
         var output = new List<EntityMention>();
         foreach (var stage in _stages)
