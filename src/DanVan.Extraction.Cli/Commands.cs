@@ -9,5 +9,6 @@ internal static class Commands
     {
         yield return TokenizeCommand.Create();
         yield return EvalCommand.Create();
+        yield return ExtractCommand.Create();
     }
 }

@@ -37,10 +37,26 @@ public sealed class MeetingExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= ExtractionOptions.Default;
-        var firstLine = text.AsSpan().TrimStart();
-        var newline = firstLine.IndexOf('\n');
-        var title = (newline < 0 ? firstLine : firstLine[..newline]).Trim().ToString();
-        var source = new RecordSource(options.SourcePath, null, null, title.Length == 0 ? null : title, options.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, "utf-8");
+        var title = HeadlineOf(text);
+        var source = new RecordSource(options.SourcePath, null, null, title, options.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, "utf-8");
         return _builder.Build(text, source, options.Published, cancellationToken);
+    }
+
+    /// <summary>The first line that is neither page chrome nor a paragraph (at most 35 words, no final period).</summary>
+    private static string? HeadlineOf(string text)
+    {
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || Recognition.ChromeLines.Classify(line) != Recognition.ChromeLineKind.Content)
+            {
+                continue;
+            }
+
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            return words <= 35 && !line.EndsWith('.') ? line : null;
+        }
+
+        return null;
     }
 }
