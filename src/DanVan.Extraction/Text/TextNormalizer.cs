@@ -59,6 +59,13 @@ public sealed class TextNormalizer : ITextNormalizer
     public NormalizedText Normalize(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Options.RepairLegacyEncodings && LegacyText.TryRepair(text, out var repaired, out var repairMap, out var kind, cancellationToken))
+        {
+            // Normalize the repaired text, then chain the maps: normalized → repaired → original.
+            var (repairedNormalized, normalizedMap) = NormalizeCore(repaired, cancellationToken);
+            return new NormalizedText(text, repairedNormalized, normalizedMap.ComposeWith(repairMap), kind);
+        }
+
         var (normalized, map) = NormalizeCore(text, cancellationToken);
         return new NormalizedText(text, normalized, map, TextEncodingKind.Unicode);
     }
