@@ -11,7 +11,8 @@ namespace DanVan.Extraction.Text;
 /// for an encoding when its conversion is spelled like a Vietnamese syllable and the word as it stands is not;
 /// words valid both ways are ambiguous and left out of the ratio; words that are already Vietnamese in Unicode
 /// (letters beyond Latin-1, combining marks) count against. An encoding is chosen when it explains at least
-/// two words and half of the unambiguous ones, and more words than the other encoding. French or English
+/// two words and half of the unambiguous ones not already Unicode Vietnamese, at least a quarter as many words as
+/// those, and more words than the other encoding. French or English
 /// Latin-1 text ("Café crème à Paris") converts to nothing Vietnamese and is left alone. Lines that are
 /// mostly Unicode Vietnamese in a mixed text are not converted. Thread-safe (no mutable state).
 /// </remarks>
@@ -95,6 +96,14 @@ internal static class LegacyText
         return true;
     }
 
+    /// <summary>Converts all of <paramref name="legacyView"/> with <paramref name="table"/>, without detection (tests, known sources).</summary>
+    internal static string ConvertWith(LegacyEncodingTable table, string legacyView)
+    {
+        var sink = new StringSink(new StringBuilder(legacyView.Length));
+        ConvertLine(legacyView, 0, table, ref sink);
+        return sink.Builder.ToString();
+    }
+
     /// <summary>The table the score points to, or null when the text is not legacy-encoded.</summary>
     internal static LegacyEncodingTable? Decide(Score score)
     {
@@ -105,8 +114,10 @@ internal static class LegacyText
 
         var tcvn = score.Tcvn3 > score.Vni;
         var votes = tcvn ? score.Tcvn3 : score.Vni;
-        var unambiguous = score.Candidates - (tcvn ? score.Tcvn3Ambiguous : score.VniAmbiguous);
-        if (votes < 2 || votes * 2 < unambiguous)
+        // Words already Vietnamese in Unicode cannot be legacy: they do not dilute the ratio (a page may mix
+        // both), but a few legacy-looking words among many Unicode ones are not enough.
+        var unambiguous = score.Candidates - score.Native - (tcvn ? score.Tcvn3Ambiguous : score.VniAmbiguous);
+        if (votes < 2 || votes * 2 < unambiguous || votes * 4 < score.Native)
         {
             return null;
         }

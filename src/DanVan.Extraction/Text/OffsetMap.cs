@@ -173,7 +173,10 @@ internal sealed class DerivedTextBuilder
 
     public (string Text, OffsetMap Map) Build(int originalLength, string? original)
     {
-        var text = _identity && _length == originalLength && original is not null ? original : new string(_chars, 0, _length);
+        // Positions can be one-for-one while characters changed (a folded quote, a converted legacy letter):
+        // the map is then the identity, the text is not.
+        var sameText = _identity && _length == originalLength && original is not null && original.AsSpan().SequenceEqual(_chars.AsSpan(0, _length));
+        var text = sameText ? original! : new string(_chars, 0, _length);
         var map = _identity && _length == originalLength
             ? OffsetMap.Identity(originalLength)
             : OffsetMap.FromArrays(_starts.AsSpan(0, _length).ToArray(), _ends.AsSpan(0, _length).ToArray(), originalLength);
