@@ -43,6 +43,74 @@ public sealed class LegacyEncodingTests
         Assert.True(expected.SetEquals(letters), "missing: " + string.Join(' ', expected.Except(letters)) + " extra: " + string.Join(' ', letters.Except(expected)));
     }
 
+    [Fact]
+    public void Tcvn3_table_matches_the_standard_code_chart()
+    {
+        // TCVN 5712:1993 VN3, written out independently of the data file: code → letter.
+        var chart = new Dictionary<int, char>();
+        void Run(int first, string letters)
+        {
+            for (var k = 0; k < letters.Length; k++)
+            {
+                chart.Add(first + k, letters[k]);
+            }
+        }
+
+        Run(0xA1, "ĂÂÊÔƠƯĐăâêôơưđ");
+        Run(0xB5, "àảãáạ");
+        Run(0xBB, "ằẳẵắ");
+        Run(0xC6, "ặầẩẫấậè");
+        Run(0xCE, "ẻẽéẹềểễếệìỉ");
+        Run(0xDC, "ĩíịò");
+        Run(0xE1, "ỏõóọồổỗốộờởỡớợù");
+        Run(0xF1, "ủũúụừửữứựỳỷỹýỵ");
+
+        var table = LegacyEncodingTable.Tcvn3.Entries.ToDictionary(e => (int)e.Legacy[0], e => e.Letter);
+        Assert.All(LegacyEncodingTable.Tcvn3.Entries, e => Assert.Equal(1, e.Legacy.Length));
+        Assert.Equal(chart.OrderBy(p => p.Key), table.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public void Vni_table_matches_the_base_plus_mark_rules()
+    {
+        // VNI-Windows, derived independently of the data file from its rules: base letter + one mark byte.
+        string[] tones = ["\u0301", "\u0300", "\u0309", "\u0303", "\u0323"];
+        const string toneMarks = "\u00F9\u00F8\u00FB\u00F5\u00EF"; // ù ø û õ ï
+        const string circumflexMarks = "\u00E1\u00E0\u00E5\u00E3\u00E4"; // á à å ã ä after â
+        const string breveMarks = "\u00E9\u00E8\u00FA\u00FC\u00EB"; // é è ú ü ë after ê
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["đ"] = "\u00F1", ["ơ"] = "\u00F4", ["ư"] = "\u00F6", ["â"] = "a\u00E2", ["ê"] = "e\u00E2", ["ô"] = "o\u00E2", ["ă"] = "a\u00EA",
+            ["í"] = "\u00ED", ["ì"] = "\u00EC", ["ỉ"] = "\u00E6", ["ĩ"] = "\u00F3", ["ị"] = "\u00F2", ["ỵ"] = "\u00EE",
+        };
+        for (var t = 0; t < tones.Length; t++)
+        {
+            string Compose(string letter) => (letter + tones[t]).Normalize(NormalizationForm.FormC);
+            foreach (var b in new[] { "a", "e", "o", "u", "y" })
+            {
+                expected.TryAdd(Compose(b), b + toneMarks[t]);
+            }
+
+            expected.Add(Compose("ơ"), "\u00F4" + toneMarks[t]);
+            expected.Add(Compose("ư"), "\u00F6" + toneMarks[t]);
+            expected.Add(Compose("â"), "a" + circumflexMarks[t]);
+            expected.Add(Compose("ê"), "e" + circumflexMarks[t]);
+            expected.Add(Compose("ô"), "o" + circumflexMarks[t]);
+            expected.Add(Compose("ă"), "a" + breveMarks[t]);
+        }
+
+        foreach (var (letter, legacy) in expected.ToList())
+        {
+            // Capitals: capital base, and each Latin-1 mark byte 0x20 lower.
+            var upper = string.Concat(legacy.Select(c => c < '\u0080' ? char.ToUpperInvariant(c) : (char)(c - 0x20)));
+            expected.Add(letter.ToUpperInvariant(), upper);
+        }
+
+        var table = LegacyEncodingTable.Vni.Entries.ToDictionary(e => e.Letter.ToString(), e => e.Legacy, StringComparer.Ordinal);
+        Assert.Equal(134, expected.Count);
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), table.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("á", "\u00B8")]
     [InlineData("ư", "\u00AD")]
