@@ -209,6 +209,11 @@ internal static class LegacyText
 
     private static bool IsWordChar(char c) => c is >= '\u00A1' and <= '\u00FF' || CharClass.IsLetter(c);
 
+    private static bool HasVietnameseBeyondLatin1(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u0102', '\u01B0') >= 0
+        || text.IndexOfAnyInRange('\u1EA0', '\u1EF9') >= 0
+        || text.IndexOfAnyInRange('\u0300', '\u0323') >= 0;
+
     private static bool HasBeyondLatin1(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
@@ -254,8 +259,9 @@ internal static class LegacyText
     private static void Convert<TSink>(ReadOnlySpan<char> legacyView, ReadOnlySpan<char> nativeView, LegacyEncodingTable table, Score whole, ref TSink sink, CancellationToken cancellationToken)
         where TSink : struct, ILegacySink
     {
-        // Only a text that has some words already Vietnamese as they stand needs a verdict per line.
-        var perLine = whole.AsIsValid > 0;
+        // Only a text that holds Unicode Vietnamese somewhere (letters beyond Latin-1, combining marks) needs a
+        // verdict per line; elsewhere every line is the legacy text.
+        var perLine = whole.Native > 0 || HasVietnameseBeyondLatin1(nativeView);
         var lineStart = 0;
         while (lineStart < legacyView.Length)
         {

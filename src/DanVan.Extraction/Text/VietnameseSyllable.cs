@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace DanVan.Extraction.Text;
@@ -21,18 +20,6 @@ internal static class VietnameseSyllable
     // Per char below U+1F00 (lowercase): the tone it carries and its letter without the tone.
     private static readonly byte[] ToneOf = new byte[0x1F00];
     private static readonly char[] BaseOf = new char[0x1F00];
-
-    // Nuclei (vowel groups, without tone): open only (they end in a glide), closed only, or either.
-    private static readonly FrozenSet<string> OpenOnly = FrozenSet.ToFrozenSet(
-        ["ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưi", "ưu", "ua", "ưa", "uơ",
-         "oai", "oao", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu", "yêu", "iêu"],
-        StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> ClosedOnly = FrozenSet.ToFrozenSet(
-        ["ă", "â", "iê", "yê", "uô", "ươ", "oă", "uâ", "uyê", "oo"], StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> Either = FrozenSet.ToFrozenSet(
-        ["a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy"], StringComparer.Ordinal);
 
     static VietnameseSyllable()
     {
@@ -150,11 +137,8 @@ internal static class VietnameseSyllable
             return false;
         }
 
-        Span<char> buffer = stackalloc char[3];
-        nucleus.CopyTo(buffer);
-        var key = new string(buffer[..nucleus.Length]);
         var closed = coda.Length > 0;
-        var nucleusOk = closed ? ClosedOnly.Contains(key) || Either.Contains(key) : OpenOnly.Contains(key) || Either.Contains(key);
+        var nucleusOk = IsEitherNucleus(nucleus) || (closed ? IsClosedOnlyNucleus(nucleus) : IsOpenOnlyNucleus(nucleus));
         if (!nucleusOk || !IsCoda(coda))
         {
             return false;
@@ -215,6 +199,18 @@ internal static class VietnameseSyllable
             ? consonants
             : -1;
     }
+
+    // Nuclei (vowel groups, without tone): open only (they end in a glide), closed only, or either.
+    private static bool IsOpenOnlyNucleus(ReadOnlySpan<char> s) =>
+        s is "ai" or "ao" or "au" or "ay" or "âu" or "ây" or "eo" or "êu" or "ia" or "iu" or "oi" or "ôi" or "ơi" or "ui" or "ưi"
+            or "ưu" or "ua" or "ưa" or "uơ" or "oai" or "oao" or "oay" or "oeo" or "uây" or "uôi" or "ươi" or "ươu" or "uya"
+            or "uyu" or "yêu" or "iêu";
+
+    private static bool IsClosedOnlyNucleus(ReadOnlySpan<char> s) =>
+        s is "ă" or "â" or "iê" or "yê" or "uô" or "ươ" or "oă" or "uâ" or "uyê" or "oo";
+
+    private static bool IsEitherNucleus(ReadOnlySpan<char> s) =>
+        s is "a" or "e" or "ê" or "i" or "o" or "ô" or "ơ" or "u" or "ư" or "y" or "oa" or "oe" or "uê" or "uy";
 
     private static bool IsCoda(ReadOnlySpan<char> s) => s is "" or "c" or "ch" or "m" or "n" or "ng" or "nh" or "p" or "t";
 

@@ -190,7 +190,9 @@ public static class VietnameseTextDecoder
             "UTF-8" or "UTF8" or "UNICODE-1-1-UTF-8" => "utf-8",
             "UTF-16" or "UTF-16LE" or "UNICODE" => "utf-16",
             "UTF-16BE" => "utf-16be",
-            "WINDOWS-1258" or "CP1258" or "X-CP1258" or "VISCII" => "windows-1258",
+            // VISCII is its own code page (not windows-1258) and .NET has no decoder for it: left to detection.
+            "WINDOWS-1258" or "CP1258" or "X-CP1258" => "windows-1258",
+            "VISCII" => null,
             "WINDOWS-1252" or "CP1252" or "ISO-8859-1" or "LATIN1" or "ISO8859-1" or "US-ASCII" or "ASCII" or "L1" => "windows-1252",
             _ => TryGetEncodingName(l),
         };
