@@ -36,14 +36,21 @@ internal static class VietnameseSyllable
                 continue;
             }
 
+            // The tone is not always the last mark: canonical order puts the dot below before a circumflex ("ệ").
             var nfd = ch.ToString().Normalize(NormalizationForm.FormD);
-            var tone = nfd.Length > 1 ? ToneOfMark(nfd[^1]) : (byte)0;
-            if (tone == 0)
+            var at = -1;
+            for (var k = 1; k < nfd.Length; k++)
+            {
+                at = ToneOfMark(nfd[k]) != 0 ? k : at;
+            }
+
+            if (at < 0)
             {
                 continue;
             }
 
-            var rest = nfd[..^1].Normalize(NormalizationForm.FormC);
+            var tone = ToneOfMark(nfd[at]);
+            var rest = nfd.Remove(at, 1).Normalize(NormalizationForm.FormC);
             if (rest.Length == 1 && IsVowel(rest[0]))
             {
                 ToneOf[c] = tone;

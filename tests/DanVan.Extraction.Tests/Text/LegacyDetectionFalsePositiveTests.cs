@@ -19,6 +19,8 @@ public sealed class LegacyDetectionFalsePositiveTests
         "Ils ont mangé une crème brûlée, puis une pâte à choux; la fenêtre était ouverte sur la forêt.",
         "Über die Brücke gehen Müller und Schäfer; dort trinken sie Kaffee mit Sahne.",
         "A naïve résumé of the café’s rôle: the señor and his protégé met at the château.",
+        "El niño pasó el año en España; não há informação sobre a situação em São Paulo.",
+        "Copyright © 2024 Société Générale® – tous droits réservés. Prix: 12,50 € (±5 %), 3 m² à 20 °C.",
     };
 
     // Ordinary Vietnamese written for these tests (not from the seeds).
