@@ -83,9 +83,9 @@ public static class VietnameseTextDecoder
         if (charset is null)
         {
             source = "detected";
-            charset = IsUtf8(bytes) ? "utf-8" : SingleByteUndeclared;
+            charset = IsUtf8(bytes, declared: false) ? "utf-8" : SingleByteUndeclared;
         }
-        else if (charset == "utf-8" && !IsUtf8(bytes))
+        else if (charset == "utf-8" && !IsUtf8(bytes, declared: true))
         {
             // Pages often declare UTF-8 and are not; a Vietnamese or Western single-byte code page is the usual truth.
             charset = SingleByteUndeclared;
@@ -125,9 +125,12 @@ public static class VietnameseTextDecoder
         var vietnamese = GetEncoding("windows-1258");
         var legacyView = western.GetString(bytes);
         var vietnameseView = vietnamese.GetString(bytes);
-        if (LegacyText.TryConvert(legacyView, vietnameseView, out var converted, out var legacyKind))
+        // Words already Vietnamese as they stand, and lines left unconverted, are read through the code page the
+        // page would otherwise get: the declared Western one, else the Vietnamese one.
+        var nativeView = charset == "windows-1252" ? legacyView : vietnameseView;
+        if (LegacyText.TryConvert(legacyView, nativeView, out var converted, out var legacyKind))
         {
-            return new DecodedText(converted, legacyKind, western.WebName, charset == SingleByteUndeclared ? "detected" : source);
+            return new DecodedText(ComposeSafely(converted), legacyKind, western.WebName, charset == SingleByteUndeclared ? "detected" : source);
         }
 
         var useVietnamese = charset switch
@@ -274,8 +277,12 @@ public static class VietnameseTextDecoder
 
     internal static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
-    /// <summary>Valid UTF-8, or valid UTF-8 up to one multi-byte sequence cut off at the very end (a truncated body).</summary>
-    internal static bool IsUtf8(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Valid UTF-8, or valid UTF-8 up to one multi-byte sequence cut off at the very end (a truncated body). Unless the
+    /// page <paramref name="declared"/> UTF-8, the part before the cut must itself hold a multi-byte sequence: a
+    /// Western page ending in "café" (0xE9, a lead byte) is not UTF-8.
+    /// </summary>
+    internal static bool IsUtf8(ReadOnlySpan<byte> bytes, bool declared)
     {
         if (IsValidUtf8(bytes))
         {
@@ -297,7 +304,8 @@ public static class VietnameseTextDecoder
         var b = bytes[lead];
         var expected = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0;
         var present = bytes.Length - lead;
-        return expected > present && lead > 0 && IsValidUtf8(bytes[..lead]);
+        var head = bytes[..lead];
+        return expected > present && IsValidUtf8(head) && (declared || head.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0);
     }
 
     /// <summary>Finds charset=… in a &lt;meta&gt; within the first bytes, read as ASCII.</summary>

@@ -83,6 +83,20 @@ public sealed class DecoderBadInputTests
         Assert.Equal("Đồng chí phát biểu \uFFFD", decoded.Text);
     }
 
+    [Theory]
+    [InlineData("Un café")]
+    [InlineData("Déjà vu à Noël: un café")]
+    public void Western_text_ending_in_a_lead_byte_is_not_taken_for_cut_utf8(string text)
+    {
+        var bytes = Encoding.Latin1.GetBytes(text);
+        Assert.Equal(0xE9, bytes[^1]);
+
+        Assert.True(VietnameseTextDecoder.TryDecode(bytes, null, out var decoded, out var error), error);
+
+        Assert.Equal(TextEncodingKind.Latin1, decoded.Encoding);
+        Assert.Equal(text, decoded.Text);
+    }
+
     [Fact]
     public void Utf8_broken_in_the_middle_is_read_as_a_single_byte_page()
     {
