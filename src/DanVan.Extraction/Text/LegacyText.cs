@@ -9,12 +9,13 @@ namespace DanVan.Extraction.Text;
 /// <remarks>
 /// Detection scores words, never single characters: a word that holds a character from U+0080–U+00FF counts
 /// for an encoding when its conversion is spelled like a Vietnamese syllable and the word as it stands is not;
-/// words valid both ways are ambiguous and left out of the ratio; words that are already Vietnamese in Unicode
-/// (letters beyond Latin-1, combining marks) count against. An encoding is chosen when it explains at least
-/// two words and half of the unambiguous ones not already Unicode Vietnamese, at least a quarter as many words as
-/// those, and more words than the other encoding. French or English
-/// Latin-1 text ("Café crème à Paris") converts to nothing Vietnamese and is left alone. Lines that are
-/// mostly Unicode Vietnamese in a mixed text are not converted. Thread-safe (no mutable state).
+/// words valid both ways are ambiguous and left out of the ratio. Words already Vietnamese in Unicode (letters
+/// beyond Latin-1, combining marks) cannot be legacy: they are left out of the ratio too, but the encoding must
+/// explain at least a quarter as many words as there are of them. An encoding is chosen when it explains at
+/// least two words, half of the remaining candidates, and more words than the other encoding. French or English
+/// Latin-1 text ("Café crème à Paris") converts to nothing Vietnamese and is left alone. In a text that also
+/// holds Unicode Vietnamese, each line gets its own verdict and Unicode lines are copied unchanged.
+/// Thread-safe (no mutable state).
 /// </remarks>
 internal static class LegacyText
 {
@@ -37,7 +38,8 @@ internal static class LegacyText
     /// Repairs <paramref name="text"/> when it holds TCVN3 or VNI text read as Latin-1. Returns false, with
     /// <paramref name="repaired"/> = <paramref name="text"/> and an identity map, when no legacy encoding is
     /// found. <paramref name="map"/> maps each character of <paramref name="repaired"/> to the characters of
-    /// <paramref name="text"/> it came from (a VNI letter to its base and mark). Never throws for any string.
+    /// <paramref name="text"/> it came from (a VNI letter to its base and mark). Throws only when
+    /// <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     public static bool TryRepair(string text, out string repaired, out OffsetMap map, out TextEncodingKind kind, CancellationToken cancellationToken = default)
     {
