@@ -24,6 +24,22 @@ internal static class LegacyText
 
     private const int MaxWordLength = 20;
 
+    // The Latin-1 characters whose bytes mean something else in windows-1258 (Ă Đ Ơ Ư ă đ ơ ư ₫ and the tone marks).
+    private static readonly System.Buffers.SearchValues<char> Windows1258Differs =
+        System.Buffers.SearchValues.Create("\u00C3\u00CC\u00D0\u00D2\u00D5\u00DD\u00DE\u00E3\u00EC\u00F0\u00F2\u00F5\u00FD\u00FE");
+
+    private static readonly Lazy<char[]> Windows1258High = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = new byte[0x60];
+        for (var b = 0; b < bytes.Length; b++)
+        {
+            bytes[b] = (byte)(0xA0 + b);
+        }
+
+        return Encoding.GetEncoding(1258).GetString(bytes).ToCharArray();
+    });
+
     /// <summary>What the words of a text say about its encoding.</summary>
     /// <param name="Candidates">Words of two or more characters holding a character at or above U+0080.</param>
     /// <param name="Tcvn3">Words Vietnamese when read as TCVN3 and not as they stand.</param>
@@ -55,7 +71,16 @@ internal static class LegacyText
         var score = ScoreWords(text, text, cancellationToken);
         if (Decide(score) is not { } table)
         {
-            return false;
+            if (!TryReadAsWindows1258(text, out var vietnamese, cancellationToken))
+            {
+                return false;
+            }
+
+            // One character per byte both ways: the positions do not move; composing the tone marks is left to
+            // the normalizer, which maps each composed letter to its cluster.
+            repaired = vietnamese;
+            kind = TextEncodingKind.Windows1258;
+            return true;
         }
 
         var builder = new DerivedTextBuilder(text.Length);
@@ -104,6 +129,80 @@ internal static class LegacyText
         var sink = new StringSink(new StringBuilder(legacyView.Length));
         ConvertLine(legacyView, 0, table, ref sink);
         return sink.Builder.ToString();
+    }
+
+    /// <summary>
+    /// windows-1258 text read through windows-1252 ("Viêòt Nam" for "Việt Nam"): true when at least two words, and
+    /// half of the words not already Vietnamese, become Vietnamese syllables with a letter only windows-1258 has
+    /// (ă đ ơ ư, combining tone marks) when the U+00A0–U+00FF characters are read back as windows-1258 bytes.
+    /// <paramref name="vietnamese"/> has one character per character of <paramref name="text"/>, not yet composed.
+    /// </summary>
+    internal static bool TryReadAsWindows1258(string text, out string vietnamese, CancellationToken cancellationToken = default)
+    {
+        vietnamese = text;
+        if (text.AsSpan().IndexOfAny(Windows1258Differs) < 0)
+        {
+            return false;
+        }
+
+        var high = Windows1258High.Value;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u00A0' and <= '\u00FF')
+            {
+                chars[i] = high[chars[i] - 0xA0];
+            }
+        }
+
+        var view = new string(chars);
+        int candidates = 0, votes = 0, settled = 0;
+        var pos = 0;
+        while (pos < text.Length && candidates < MaxScoredWords)
+        {
+            if (!IsWordChar(text[pos]))
+            {
+                pos++;
+                continue;
+            }
+
+            var start = pos;
+            var changed = false;
+            while (pos < text.Length && IsWordChar(text[pos]))
+            {
+                changed |= text[pos] != view[pos];
+                pos++;
+            }
+
+            var word = text.AsSpan(start, pos - start);
+            if (pos - start < 2 || word.IndexOfAnyExceptInRange('\u0000', '\u007F') < 0)
+            {
+                continue;
+            }
+
+            if ((++candidates & 0xFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (VietnameseSyllable.IsValid(word))
+            {
+                // Already Vietnamese (Unicode, or a Latin-1-only word such as "có"): no evidence either way.
+                settled++;
+            }
+            else if (changed && VietnameseSyllable.IsValid(view.AsSpan(start, pos - start)))
+            {
+                votes++;
+            }
+        }
+
+        if (votes < 2 || votes * 2 < candidates - settled)
+        {
+            return false;
+        }
+
+        vietnamese = view;
+        return true;
     }
 
     /// <summary>The table the score points to, or null when the text is not legacy-encoded.</summary>

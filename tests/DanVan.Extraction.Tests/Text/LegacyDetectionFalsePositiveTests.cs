@@ -31,6 +31,7 @@ public sealed class LegacyDetectionFalsePositiveTests
         "Bà con nông dân góp gần 2.000 ngày công, hiến hơn 3.500 m² đất để làm đường giao thông.",
         "Các đại biểu thống nhất cao với dự thảo báo cáo, đồng thời đề xuất nhiều giải pháp thiết thực.",
         "Hòa, Thủy và Khỏe cùng đến dự lễ khai giảng năm học mới tại trường Tiểu học Kim Đồng.",
+        "Bà mê cà phê, có lý thì kí tên; mã số ghi rõ.",
     };
 
     [Theory]

@@ -10,6 +10,11 @@ namespace DanVan.Extraction.Tests.Text;
 /// </summary>
 public sealed class LegacyEncodingTests
 {
+    static LegacyEncodingTests()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
     // Written for these tests (not taken from the seeds); new-style tone marks, already in normalized form.
     public static TheoryData<string> Sentences => new()
     {
@@ -213,6 +218,28 @@ public sealed class LegacyEncodingTests
     [Theory]
     [MemberData(nameof(Sentences))]
     public void Vni_mojibake_is_repaired_by_the_normalizer_with_offsets(string sentence) => AssertMojibakeRepaired(sentence, TextEncodingKind.Vni);
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Windows1258_mojibake_is_repaired_by_the_normalizer_with_offsets(string sentence)
+    {
+        var western = Encoding.GetEncoding(1252);
+        var mojibake = western.GetString(LegacyTestEncoding.Windows1258Bytes(sentence));
+        Assert.NotEqual(sentence, mojibake);
+
+        var normalized = TextNormalizer.Default.Normalize(mojibake);
+
+        Assert.Equal(TextEncodingKind.Windows1258, normalized.SourceEncoding);
+        Assert.Equal(sentence, normalized.Text);
+        var from = 0;
+        foreach (var word in Words(sentence))
+        {
+            var at = normalized.Text.IndexOf(word, from, StringComparison.Ordinal);
+            from = at + word.Length;
+            var original = normalized.ToOriginal(new TextSpan(at, word.Length));
+            Assert.Equal(western.GetString(LegacyTestEncoding.Windows1258Bytes(word)), mojibake.Substring(original.Start, original.Length));
+        }
+    }
 
     [Fact]
     public void Normalizer_leaves_mojibake_alone_when_repair_is_off()
