@@ -4,7 +4,8 @@ namespace DanVan.Extraction.Text;
 
 /// <summary>
 /// Finds and converts text written in a legacy Vietnamese font encoding (TCVN3, VNI-Windows) that was read
-/// through a Western code page: "Héi nghÞ" (TCVN3) or "Hoäi nghò" (VNI) for "Hội nghị".
+/// through a Western code page: "Héi nghÞ" (TCVN3) or "Hoäi nghò" (VNI) for "Hội nghị"; in already-decoded
+/// text also windows-1258 read as windows-1252 ("Hôòi nghiò").
 /// </summary>
 /// <remarks>
 /// Detection scores words, never single characters: a word that holds a character from U+0080–U+00FF counts

@@ -19,8 +19,9 @@ public sealed record NormalizationOptions
     public bool FoldQuotesAndDashes { get; init; } = true;
 
     /// <summary>
-    /// Detect text written in a legacy Vietnamese encoding (TCVN3, VNI-Windows) and read through a Western code
-    /// page ("Héi nghÞ", "Hoäi nghò" for "Hội nghị"), and convert it to Unicode before normalizing;
+    /// Detect text written in a legacy Vietnamese encoding (TCVN3, VNI-Windows, or the windows-1258 code page)
+    /// and read through a Western code page ("Héi nghÞ", "Hoäi nghò", "Hôòi nghiò" for "Hội nghị"), and convert
+    /// it to Unicode before normalizing;
     /// <see cref="NormalizedText.SourceEncoding"/> says which encoding was found. Detection weighs whole words,
     /// so French or English Latin-1 text and Unicode Vietnamese are left as they are. Offsets still point at the
     /// original legacy characters (a VNI letter maps to its base letter and mark). True by default.
