@@ -114,8 +114,16 @@ internal sealed class WarcRecordReader
             _discard = false;
             if (_gzip is not null)
             {
-                // The rest of this member belongs to the damaged record.
-                _reader.Skip(long.MaxValue, ct);
+                // The rest of this member belongs to the damaged record, already reported: so does its damage.
+                try
+                {
+                    _reader.Skip(long.MaxValue, ct);
+                }
+                catch (InvalidDataException)
+                {
+                    _gzip.Resync(ct);
+                    _reader.Restart();
+                }
             }
             else
             {
