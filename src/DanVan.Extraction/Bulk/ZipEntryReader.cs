@@ -416,13 +416,62 @@ internal static class ZipEntryReader
         var produced = 0L;
         var position = start;
         var limit = maxCompressed < 0 ? c.Length : Math.Min(c.Length, start + maxCompressed);
-        Span<byte> overflow = stackalloc byte[1];
         try
         {
+            var stalled = 0;
             while (!inflater.IsFinished)
             {
+                int n;
+                if (exact is null)
+                {
+                    var memory = grow!.GetMemory(InputBufferSize);
+                    var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(memory, out var s) ? s : default;
+                    n = inflater.Inflate(segment.Array!, segment.Offset, Math.Min(segment.Count, InputBufferSize));
+                    grow.Advance(n);
+                    if (grow.WrittenCount > c.Options.MaxEntryBytes)
+                    {
+                        error = $"entry too large: more than {c.Options.MaxEntryBytes} bytes";
+                        return false;
+                    }
+                }
+                else if (produced < exact.Length)
+                {
+                    n = inflater.Inflate(exact, (int)produced, exact.Length - (int)produced);
+                }
+                else
+                {
+                    var extra = new byte[1];
+                    if (inflater.Inflate(extra, 0, 1) > 0)
+                    {
+                        error = $"entry inflates to more than its recorded {expectedSize} bytes";
+                        return false;
+                    }
+
+                    n = 0;
+                }
+
+                produced += n;
+                if (n > 0 || inflater.IsFinished)
+                {
+                    stalled = 0;
+                    continue;
+                }
+
+                if (++stalled > 2)
+                {
+                    error = "corrupt deflate data: no progress";
+                    return false;
+                }
+
+                if (inflater.IsNeedingDictionary)
+                {
+                    error = "corrupt deflate data: preset dictionary requested";
+                    return false;
+                }
+
                 if (inflater.IsNeedingInput)
                 {
+                    // Only when a call without new input made no progress is more input needed.
                     var want = (int)Math.Min(InputBufferSize, limit - position);
                     var got = want <= 0 ? 0 : c.ReadAt(input.AsSpan(0, want), position);
                     if (got == 0)
@@ -433,46 +482,8 @@ internal static class ZipEntryReader
 
                     inflater.SetInput(input, 0, got);
                     position += got;
+                    stalled = 0;
                     ct.ThrowIfCancellationRequested();
-                }
-
-                int n;
-                if (exact is not null)
-                {
-                    if (produced == exact.Length)
-                    {
-                        var extra = new byte[1];
-                        if (inflater.Inflate(extra, 0, 1) > 0)
-                        {
-                            error = $"entry inflates to more than its recorded {expectedSize} bytes";
-                            return false;
-                        }
-
-                        n = 0;
-                    }
-                    else
-                    {
-                        n = inflater.Inflate(exact, (int)produced, (int)Math.Min(exact.Length - produced, int.MaxValue));
-                    }
-                }
-                else
-                {
-                    var span = grow!.GetMemory(InputBufferSize);
-                    var target = System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(span, out var segment) ? segment : default;
-                    n = inflater.Inflate(target.Array!, target.Offset, Math.Min(target.Count, InputBufferSize));
-                    grow.Advance(n);
-                    if (grow.WrittenCount > c.Options.MaxEntryBytes)
-                    {
-                        error = $"entry too large: more than {c.Options.MaxEntryBytes} bytes";
-                        return false;
-                    }
-                }
-
-                produced += n;
-                if (n == 0 && inflater.IsNeedingDictionary)
-                {
-                    error = "corrupt deflate data: preset dictionary requested";
-                    return false;
                 }
             }
 

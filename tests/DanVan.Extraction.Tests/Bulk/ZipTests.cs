@@ -52,6 +52,7 @@ public sealed class ZipTests
         var items = InputReader.Read(path).ToList();
 
         Assert.Equal(["pages.zip!/tin-tuc/2024/b.html", "pages.zip!/a.html", "pages.zip!/tin-tuc/c.txt"], items.Select(i => i.Id));
+        Assert.All(items, i => Assert.True(i is InputDocument, (i as InputError)?.Reason));
         var docs = items.Cast<InputDocument>().ToList();
         Assert.Equal(Html("Hội nghị"), docs[0].Content.ToArray());
         Assert.Equal("text/html", docs[0].ContentType);
