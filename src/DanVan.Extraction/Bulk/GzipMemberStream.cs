@@ -1,4 +1,3 @@
-using ICSharpCode.SharpZipLib;
 using ICSharpCode.SharpZipLib.Checksum;
 using ICSharpCode.SharpZipLib.Zip.Compression;
 
@@ -177,8 +176,9 @@ internal sealed class GzipMemberStream : Stream
                     {
                         n = _inflater.Inflate(buffer, offset, count);
                     }
-                    catch (SharpZipBaseException ex)
+                    catch (Exception ex) when (ex is not (OperationCanceledException or IOException))
                     {
+                        // SharpZipBaseException for bad data, and a few malformed streams as index errors.
                         throw new InvalidDataException("corrupt deflate data: " + ex.Message, ex);
                     }
 
@@ -417,7 +417,7 @@ internal sealed class GzipMemberStream : Stream
 
             return got == output.Length && (_expectedPrefix.Length == 0 || output.AsSpan().SequenceEqual(_expectedPrefix));
         }
-        catch (SharpZipBaseException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or IOException))
         {
             return false;
         }

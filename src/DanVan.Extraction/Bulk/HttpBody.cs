@@ -188,8 +188,9 @@ internal static class HttpBody
 
                 decoded = next;
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException)
             {
+                // Brotli reports bad data as InvalidOperationException.
                 error = $"corrupt {coding} body (Content-Encoding): {ex.Message}";
                 return false;
             }

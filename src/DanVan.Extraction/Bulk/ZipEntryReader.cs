@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
-using ICSharpCode.SharpZipLib;
 using ICSharpCode.SharpZipLib.Checksum;
 using ICSharpCode.SharpZipLib.Zip.Compression;
 using Microsoft.Win32.SafeHandles;
@@ -47,9 +46,30 @@ internal static class ZipEntryReader
     {
         using (file)
         {
+            // Read failures (a disk error, a file shrinking underneath) end the archive with one error item.
             var context = new Context(file.SafeFileHandle, file.Length, id, path, options);
+            InputItem? failure = null;
             long recoverFrom = -1;
-            if (!TryLocateCentralDirectory(context, out var cdPosition, out var cdEnd, out var count, out var delta, out var problem))
+            bool located;
+            long cdPosition = 0, cdEnd = 0, count = 0, delta = 0;
+            string problem = string.Empty;
+            try
+            {
+                located = TryLocateCentralDirectory(context, out cdPosition, out cdEnd, out count, out delta, out problem);
+            }
+            catch (IOException ex)
+            {
+                located = false;
+                failure = context.ReadFailure(ex);
+            }
+
+            if (failure is not null)
+            {
+                yield return failure;
+                yield break;
+            }
+
+            if (!located)
             {
                 yield return new InputError(id, path, problem + "; entries recovered from local headers");
                 recoverFrom = 0;
@@ -57,40 +77,64 @@ internal static class ZipEntryReader
             else
             {
                 long maxDataEnd = 0;
-                for (long i = 0; i < count; i++)
+                for (long i = 0; i < count && failure is null; i++)
                 {
                     ct.ThrowIfCancellationRequested();
-                    if (!TryReadCentralRecord(context, ref cdPosition, cdEnd, out var entry, out problem))
+                    InputItem? item = null;
+                    try
                     {
-                        yield return new InputError(id, path, $"zip central directory damaged at entry {i + 1} of {count}: {problem}; later entries recovered from local headers");
-                        recoverFrom = maxDataEnd;
-                        break;
+                        if (!TryReadCentralRecord(context, ref cdPosition, cdEnd, out var entry, out problem))
+                        {
+                            item = new InputError(id, path, $"zip central directory damaged at entry {i + 1} of {count}: {problem}; later entries recovered from local headers");
+                            recoverFrom = maxDataEnd;
+                        }
+                        else if (!entry.IsDirectory)
+                        {
+                            entry.LocalOffset += delta;
+                            item = ReadCentralEntry(context, entry, ct, out var dataEnd);
+                            maxDataEnd = Math.Max(maxDataEnd, dataEnd);
+                        }
+                    }
+                    catch (IOException ex)
+                    {
+                        failure = context.ReadFailure(ex);
                     }
 
-                    entry.LocalOffset += delta;
-                    if (entry.IsDirectory)
-                    {
-                        continue;
-                    }
-
-                    var item = ReadCentralEntry(context, entry, ct, out var dataEnd);
-                    maxDataEnd = Math.Max(maxDataEnd, dataEnd);
-                    yield return item;
-                }
-            }
-
-            if (recoverFrom >= 0)
-            {
-                var position = recoverFrom;
-                while (position >= 0 && position < context.Length)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    var item = RecoverEntry(context, ref position, ct);
                     if (item is not null)
                     {
                         yield return item;
                     }
+
+                    if (recoverFrom >= 0)
+                    {
+                        break;
+                    }
                 }
+            }
+
+            var position = recoverFrom;
+            while (failure is null && position >= 0 && position < context.Length)
+            {
+                ct.ThrowIfCancellationRequested();
+                InputItem? item = null;
+                try
+                {
+                    item = RecoverEntry(context, ref position, ct);
+                }
+                catch (IOException ex)
+                {
+                    failure = context.ReadFailure(ex);
+                }
+
+                if (item is not null)
+                {
+                    yield return item;
+                }
+            }
+
+            if (failure is not null)
+            {
+                yield return failure;
             }
         }
     }
@@ -114,6 +158,8 @@ internal static class ZipEntryReader
         public string EntryId(string name) => $"{Id}!/{name}";
 
         public InputError Error(string name, string reason) => new(EntryId(name), Path, reason);
+
+        public InputError ReadFailure(IOException ex) => new(Id, Path, "cannot read file: " + ex.Message);
 
         public int ReadAt(Span<byte> buffer, long offset)
         {
@@ -352,6 +398,11 @@ internal static class ZipEntryReader
             return c.Error(entry.Name, "encrypted entry");
         }
 
+        if (entry.Size < 0 || entry.CompressedSize < 0)
+        {
+            return c.Error(entry.Name, "entry sizes out of range");
+        }
+
         if (entry.Method is not (0 or 8))
         {
             return c.Error(entry.Name, $"unsupported compression method {entry.Method}");
@@ -497,8 +548,9 @@ internal static class ZipEntryReader
             output = exact ?? grow!.WrittenSpan.ToArray();
             return true;
         }
-        catch (SharpZipBaseException ex)
+        catch (Exception ex) when (ex is not (OperationCanceledException or IOException))
         {
+            // The inflater reports bad data as SharpZipBaseException, and a few malformed streams as index errors.
             error = "corrupt deflate data: " + ex.Message;
             return false;
         }
