@@ -192,6 +192,30 @@ public sealed class ZipTests
         Assert.Empty(InputReader.Read(path));
     }
 
+    [Fact]
+    public void Zip_with_five_thousand_entries_streams_its_central_directory()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("many.zip");
+        WriteZip(path, [.. Enumerable.Range(0, 5000).Select(i => ($"trang/{i:D5}/bai-viet-ve-cong-tac-dan-van.html", Html(i.ToString(System.Globalization.CultureInfo.InvariantCulture))))]);
+
+        var start = GC.GetAllocatedBytesForCurrentThread();
+        using var items = InputReader.Read(path).GetEnumerator();
+        Assert.True(items.MoveNext());
+        var toFirst = GC.GetAllocatedBytesForCurrentThread() - start;
+        var count = 1;
+        while (items.MoveNext())
+        {
+            Assert.IsType<InputDocument>(items.Current);
+            count++;
+        }
+
+        Assert.Equal(5000, count);
+        Assert.Equal("many.zip!/trang/04999/bai-viet-ve-cong-tac-dan-van.html", items.Current.Id);
+        // A reader that loads the central directory (ZipArchive) allocates a record per entry, far more than this.
+        Assert.True(toFirst < 256 * 1024, $"{toFirst} bytes allocated before the first entry");
+    }
+
     private static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
 
     private static int LastIndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().LastIndexOf(needle);
