@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Enumeration;
 
 namespace DanVan.Extraction.Bulk;
 
@@ -59,17 +60,19 @@ public static class InputReader
     private static IEnumerable<InputItem> ReadDirectory(string directory, string relative, InputReadOptions options, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        List<(string Key, FileSystemInfo Info)>? children = null;
+        List<Child>? children = null;
         string? error = null;
         try
         {
-            children = [];
+            // Names and flags only (no FileSystemInfo per entry): a folder of 100,000 pages stays small.
             var enumeration = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
-            foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", enumeration))
-            {
-                // A directory sorts as "name/": then per-directory order is the ordinal order of whole relative paths.
-                children.Add((info is DirectoryInfo ? info.Name + "/" : info.Name, info));
-            }
+            children = [.. new FileSystemEnumerable<Child>(
+                directory,
+                static (ref FileSystemEntry e) => new Child(
+                    e.IsDirectory ? e.FileName.ToString() + "/" : e.FileName.ToString(),
+                    e.IsDirectory,
+                    (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                enumeration)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -82,33 +85,37 @@ public static class InputReader
             yield break;
         }
 
+        // A directory sorts as "name/": then per-directory order is the ordinal order of whole relative paths.
         children!.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (key, info) in children)
+        foreach (var child in children)
         {
-            var childRelative = relative + key;
-            if (info is DirectoryInfo dir)
+            var childRelative = relative + child.Key;
+            var childPath = Path.Join(directory, child.IsDirectory ? child.Key[..^1] : child.Key);
+            if (child.IsDirectory)
             {
-                if (dir.LinkTarget is not null)
+                if (child.IsLink)
                 {
                     // Links to directories can form cycles; the tree is read as stored.
-                    yield return new InputSkipped(childRelative, dir.FullName, InputSkipKind.NotDocument, "link to a directory, not followed", null);
+                    yield return new InputSkipped(childRelative, childPath, InputSkipKind.NotDocument, "link to a directory, not followed", null);
                     continue;
                 }
 
-                foreach (var item in ReadDirectory(dir.FullName, childRelative, options, ct))
+                foreach (var item in ReadDirectory(childPath, childRelative, options, ct))
                 {
                     yield return item;
                 }
             }
             else
             {
-                foreach (var item in ReadFile(info.FullName, childRelative, options, ct))
+                foreach (var item in ReadFile(childPath, childRelative, options, ct))
                 {
                     yield return item;
                 }
             }
         }
     }
+
+    private readonly record struct Child(string Key, bool IsDirectory, bool IsLink);
 
     private static IEnumerable<InputItem> ReadFile(string fullPath, string id, InputReadOptions options, CancellationToken ct)
     {

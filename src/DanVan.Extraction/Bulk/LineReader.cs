@@ -127,8 +127,9 @@ internal sealed class LineReader
 
             if (destination.Length - total >= BufferSize)
             {
-                // Large reads bypass the buffer.
-                var n = _stream.Read(destination[total..]);
+                // Large reads bypass the buffer, in bounded pieces: a stream without a span overload rents a
+                // temporary array as large as the request.
+                var n = _stream.Read(destination.Slice(total, Math.Min(destination.Length - total, 1 << 20)));
                 if (n == 0)
                 {
                     break;

@@ -45,6 +45,19 @@ public sealed class FileInputTests
     }
 
     [Fact]
+    public void Link_to_a_directory_is_skipped_not_followed()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("real/a.html", "a");
+        Directory.CreateSymbolicLink(dir.File("link"), dir.File("real"));
+
+        var items = InputReader.Read(dir.Path).ToList();
+
+        Assert.Equal(["link/", "real/a.html"], items.Select(i => i.Id));
+        Assert.Equal(InputSkipKind.NotDocument, Assert.IsType<InputSkipped>(items[0]).Kind);
+    }
+
+    [Fact]
     public void Single_file_is_one_document_named_by_its_file_name()
     {
         using var dir = new TempDirectory();
