@@ -110,6 +110,13 @@ internal static class ZipEntryReader
                         break;
                     }
                 }
+
+                if (failure is null && recoverFrom < 0 && cdPosition < cdEnd)
+                {
+                    // The end record undercounts the entries: read the rest from their local headers.
+                    yield return new InputError(id, path, $"zip end record lists {count} entries but the central directory holds more; later entries recovered from local headers");
+                    recoverFrom = maxDataEnd;
+                }
             }
 
             var position = recoverFrom;
@@ -230,29 +237,39 @@ internal static class ZipEntryReader
         long cdSize = BinaryPrimitives.ReadUInt32LittleEndian(end[12..]);
         long cdOffset = BinaryPrimitives.ReadUInt32LittleEndian(end[16..]);
         cdEnd = endPosition;
-        if (count == 0xFFFF || cdSize == 0xFFFFFFFF || cdOffset == 0xFFFFFFFF)
+        var needsZip64 = count == 0xFFFF || cdSize == 0xFFFFFFFF || cdOffset == 0xFFFFFFFF;
+        var hasLocator = at >= 20 && BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at - 20)) == Zip64LocatorSignature;
+        if (needsZip64 && !hasLocator)
         {
-            if (at < 20 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at - 20)) != Zip64LocatorSignature)
-            {
-                problem = "zip64 end of central directory locator missing";
-                return false;
-            }
+            problem = "zip64 end of central directory locator missing";
+            return false;
+        }
 
+        if (hasLocator)
+        {
+            // Some writers add zip64 records whether or not they are needed; the directory then ends before them.
             var z64Position = (long)BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(at - 12));
             Span<byte> z64 = stackalloc byte[56];
-            if (z64Position < 0 || z64Position > c.Length - 56 || c.ReadAt(z64, z64Position) < 56
-                || BinaryPrimitives.ReadUInt32LittleEndian(z64) != Zip64EndSignature)
+            var valid = z64Position >= 0 && z64Position <= c.Length - 56 && c.ReadAt(z64, z64Position) == 56
+                && BinaryPrimitives.ReadUInt32LittleEndian(z64) == Zip64EndSignature;
+            if (valid)
+            {
+                disk = (ushort)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(z64[16..]), ushort.MaxValue);
+                cdDisk = (ushort)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(z64[20..]), ushort.MaxValue);
+                count = (long)BinaryPrimitives.ReadUInt64LittleEndian(z64[32..]);
+                cdSize = (long)BinaryPrimitives.ReadUInt64LittleEndian(z64[40..]);
+                cdOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(z64[48..]);
+                cdEnd = z64Position;
+            }
+            else if (needsZip64)
             {
                 problem = "zip64 end of central directory record damaged";
                 return false;
             }
-
-            disk = (ushort)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(z64[16..]), ushort.MaxValue);
-            cdDisk = (ushort)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(z64[20..]), ushort.MaxValue);
-            count = (long)BinaryPrimitives.ReadUInt64LittleEndian(z64[32..]);
-            cdSize = (long)BinaryPrimitives.ReadUInt64LittleEndian(z64[40..]);
-            cdOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(z64[48..]);
-            cdEnd = z64Position;
+            else
+            {
+                cdEnd = endPosition - 20;
+            }
         }
 
         if (disk != 0 || cdDisk != 0)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using DanVan.Extraction.Bulk;
@@ -190,6 +191,49 @@ public sealed class ZipTests
         WriteZip(path);
 
         Assert.Empty(InputReader.Read(path));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Zip_with_zip64_end_records_is_read(bool classicFieldsSaturated)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("z64.zip");
+        WriteZip(path, ("a/1.html", Html("một")), ("2.html", Html("hai")));
+        var zip = File.ReadAllBytes(path);
+        var end = zip.AsSpan().LastIndexOf("PK\x05\x06"u8);
+        var endRecord = zip.AsSpan(end, 22).ToArray();
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(endRecord.AsSpan(10));
+        var cdSize = BinaryPrimitives.ReadUInt32LittleEndian(endRecord.AsSpan(12));
+        var cdOffset = BinaryPrimitives.ReadUInt32LittleEndian(endRecord.AsSpan(16));
+        var zip64End = new byte[56];
+        BinaryPrimitives.WriteUInt32LittleEndian(zip64End, 0x06064B50);
+        BinaryPrimitives.WriteUInt64LittleEndian(zip64End.AsSpan(4), 44);
+        BinaryPrimitives.WriteUInt16LittleEndian(zip64End.AsSpan(12), 45);
+        BinaryPrimitives.WriteUInt16LittleEndian(zip64End.AsSpan(14), 45);
+        BinaryPrimitives.WriteUInt64LittleEndian(zip64End.AsSpan(24), count);
+        BinaryPrimitives.WriteUInt64LittleEndian(zip64End.AsSpan(32), count);
+        BinaryPrimitives.WriteUInt64LittleEndian(zip64End.AsSpan(40), cdSize);
+        BinaryPrimitives.WriteUInt64LittleEndian(zip64End.AsSpan(48), cdOffset);
+        var locator = new byte[20];
+        BinaryPrimitives.WriteUInt32LittleEndian(locator, 0x07064B50);
+        BinaryPrimitives.WriteUInt64LittleEndian(locator.AsSpan(8), (ulong)end);
+        BinaryPrimitives.WriteUInt32LittleEndian(locator.AsSpan(16), 1);
+        if (classicFieldsSaturated)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(endRecord.AsSpan(8), 0xFFFF);
+            BinaryPrimitives.WriteUInt16LittleEndian(endRecord.AsSpan(10), 0xFFFF);
+            BinaryPrimitives.WriteUInt32LittleEndian(endRecord.AsSpan(12), 0xFFFFFFFF);
+            BinaryPrimitives.WriteUInt32LittleEndian(endRecord.AsSpan(16), 0xFFFFFFFF);
+        }
+
+        File.WriteAllBytes(path, [.. zip.AsSpan(0, end), .. zip64End, .. locator, .. endRecord]);
+
+        var items = InputReader.Read(path).ToList();
+
+        Assert.Equal(["z64.zip!/a/1.html", "z64.zip!/2.html"], items.Select(i => i.Id));
+        Assert.Equal(Html("hai"), Assert.IsType<InputDocument>(items[1]).Content.ToArray());
     }
 
     [Fact]
