@@ -7,16 +7,18 @@ namespace DanVan.Extraction.Bulk;
 /// Decompresses a file of concatenated gzip members one member at a time: <see cref="Read(byte[], int, int)"/>
 /// returns 0 at the end of each member and <see cref="NextMember"/> moves on. Knowing where each member starts
 /// lets a reader resynchronise after a corrupt member (<see cref="Resync"/>), which <c>GZipStream</c> cannot:
-/// it hides member boundaries. Damage surfaces as <see cref="InvalidDataException"/>; the CRC and size of each
-/// member are checked before its last bytes are returned, so damage is reported while they are still in use.
+/// it hides member boundaries. Damage surfaces as <see cref="InvalidDataException"/>; a member's last bytes are
+/// returned only after its end, CRC and size are checked, so damage is reported while they are still in use.
 /// </summary>
 internal sealed class GzipMemberStream : Stream
 {
     private const int BufferSize = 64 * 1024;
     private const int KeepOnRefill = 8;
+    private const int Holdback = 4;
 
     private readonly Stream _file;
     private readonly byte[] _in = new byte[BufferSize];
+    private readonly byte[] _out = new byte[BufferSize];
     private readonly Inflater _inflater = new(noHeader: true);
     private readonly Crc32 _crc = new();
     private readonly byte[] _expectedPrefix;
@@ -24,6 +26,9 @@ internal sealed class GzipMemberStream : Stream
     private int _inLen;
     private long _inBase;
     private long _memberSize;
+    private int _outPos;
+    private int _outLen;
+    private int _stalled;
     private State _state = State.Header;
 
     /// <param name="file">A seekable stream positioned at the first member.</param>
@@ -42,6 +47,7 @@ internal sealed class GzipMemberStream : Stream
     {
         Header,
         Inflating,
+        Verified,
         MemberEnd,
         End,
     }
@@ -142,6 +148,17 @@ internal sealed class GzipMemberStream : Stream
 
         while (true)
         {
+            // Until the member's trailer is checked, its last bytes are held back: whoever needs them (a record's
+            // closing CRLF CRLF) learns of damage while that record is still being read.
+            var servable = _outLen - _outPos - (_state == State.Inflating ? Holdback : 0);
+            if (servable > 0)
+            {
+                var n = Math.Min(servable, count);
+                Buffer.BlockCopy(_out, _outPos, buffer, offset, n);
+                _outPos += n;
+                return n;
+            }
+
             switch (_state)
             {
                 case State.Header:
@@ -156,61 +173,69 @@ internal sealed class GzipMemberStream : Stream
                     _inflater.Reset();
                     _crc.Reset();
                     _memberSize = 0;
+                    _outPos = 0;
+                    _outLen = 0;
                     _state = State.Inflating;
                     break;
 
                 case State.Inflating:
-                    if (_inflater.IsNeedingInput)
-                    {
-                        if (_inPos == _inLen && !RefillKeepingTail())
-                        {
-                            throw new InvalidDataException("gzip member truncated (end of file inside compressed data)");
-                        }
-
-                        _inflater.SetInput(_in, _inPos, _inLen - _inPos);
-                        _inPos = _inLen;
-                    }
-
-                    int n;
-                    try
-                    {
-                        n = _inflater.Inflate(buffer, offset, count);
-                    }
-                    catch (Exception ex) when (ex is not (OperationCanceledException or IOException))
-                    {
-                        // SharpZipBaseException for bad data, and a few malformed streams as index errors.
-                        throw new InvalidDataException("corrupt deflate data: " + ex.Message, ex);
-                    }
-
-                    if (n > 0)
-                    {
-                        _crc.Update(new ArraySegment<byte>(buffer, offset, n));
-                        _memberSize += n;
-                    }
-
-                    if (_inflater.IsFinished)
-                    {
-                        _inPos = _inLen - _inflater.RemainingInput;
-                        ReadTrailer();
-                        _state = State.MemberEnd;
-                        return n;
-                    }
-
-                    if (n > 0)
-                    {
-                        return n;
-                    }
-
-                    if (_inflater.IsNeedingDictionary)
-                    {
-                        throw new InvalidDataException("corrupt deflate data: preset dictionary requested");
-                    }
-
+                    InflateMore();
                     break;
+
+                case State.Verified:
+                    _state = State.MemberEnd;
+                    return 0;
 
                 default:
                     return 0;
             }
+        }
+    }
+
+    private void InflateMore()
+    {
+        Buffer.BlockCopy(_out, _outPos, _out, 0, _outLen - _outPos);
+        _outLen -= _outPos;
+        _outPos = 0;
+        if (_inflater.IsNeedingInput)
+        {
+            if (_inPos == _inLen && !RefillKeepingTail())
+            {
+                throw new InvalidDataException("gzip member truncated (end of file inside compressed data)");
+            }
+
+            _inflater.SetInput(_in, _inPos, _inLen - _inPos);
+            _inPos = _inLen;
+        }
+
+        int n;
+        try
+        {
+            n = _inflater.Inflate(_out, _outLen, BufferSize - _outLen);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or IOException))
+        {
+            // SharpZipBaseException for bad data, and a few malformed streams as index errors.
+            throw new InvalidDataException("corrupt deflate data: " + ex.Message, ex);
+        }
+
+        if (n > 0)
+        {
+            _crc.Update(new ArraySegment<byte>(_out, _outLen, n));
+            _memberSize += n;
+            _outLen += n;
+            _stalled = 0;
+        }
+
+        if (_inflater.IsFinished)
+        {
+            _inPos = _inLen - _inflater.RemainingInput;
+            ReadTrailer();
+            _state = State.Verified;
+        }
+        else if (n == 0 && !_inflater.IsNeedingInput && (_inflater.IsNeedingDictionary || ++_stalled > 2))
+        {
+            throw new InvalidDataException("corrupt deflate data: the stream makes no progress");
         }
     }
 
@@ -383,6 +408,8 @@ internal sealed class GzipMemberStream : Stream
         _inBase = offset;
         _inPos = 0;
         _inLen = 0;
+        _outPos = 0;
+        _outLen = 0;
         MemberStart = offset;
         _state = State.Header;
     }

@@ -49,8 +49,9 @@ internal sealed class LineReader
 
     /// <summary>
     /// Reads a line ending in LF (a CR before it is dropped) and decodes it as UTF-8. A line of more than
-    /// <paramref name="maxBytes"/> bytes including its end is <see cref="LineStatus.TooLong"/> and not consumed;
-    /// so is a last line without LF. <paramref name="consumed"/> counts the bytes taken.
+    /// <paramref name="maxBytes"/> bytes including its end is <see cref="LineStatus.TooLong"/>; the end of the
+    /// input before an LF is <see cref="LineStatus.End"/>; neither consumes anything.
+    /// <paramref name="consumed"/> counts the bytes taken.
     /// </summary>
     public LineStatus ReadLine(int maxBytes, out string line, out int consumed)
     {
@@ -86,7 +87,7 @@ internal sealed class LineReader
 
             if (!Ensure(available + 1))
             {
-                return available == 0 ? LineStatus.End : LineStatus.TooLong;
+                return LineStatus.End;
             }
         }
     }

@@ -209,6 +209,7 @@ internal sealed class WarcRecordReader
             var status = _reader.ReadLine(MaxHeaderLineBytes, out var line, out _);
             if (status == LineReader.LineStatus.End)
             {
+                _discard = true;
                 return Error(at, recordId, "truncated record: end of file inside the WARC header");
             }
 

@@ -216,6 +216,27 @@ public sealed class WarcTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Archive_cut_at_any_byte_of_its_last_record_yields_one_error_for_it(bool gzip)
+    {
+        using var dir = new TempDirectory();
+        var offsets = new List<long>();
+        var path = WriteCrawl(dir, gzip, offsets);
+        var whole = File.ReadAllBytes(path);
+        var last = (int)offsets[^1];
+        for (var cut = last + 1; cut < whole.Length - 4; cut++)
+        {
+            File.WriteAllBytes(path, whole[..cut]);
+
+            var items = InputReader.Read(path).ToList();
+
+            Assert.True(items.Count == 8 && items[7] is InputError, $"cut at {cut} of {whole.Length}: " + string.Join(" | ", items.Skip(7).Select(i => i.ToString())));
+            Assert.Equal(3, items.OfType<InputDocument>().Count());
+        }
+    }
+
     [Fact]
     public void Corrupt_gzip_member_in_the_middle_is_an_error_and_later_records_are_read()
     {
