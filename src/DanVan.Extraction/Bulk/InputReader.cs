@@ -22,6 +22,16 @@ namespace DanVan.Extraction.Bulk;
 /// file is one document, decompressed; a zip signature with a <c>.zip</c> name or no extension is a zip; a
 /// <c>.zip</c> without a zip signature is an <see cref="InputError"/>; anything else is one document. Archives
 /// inside a directory tree are expanded by the same rules; archives inside archives are not.</para>
+/// <para><b>One item per entry.</b> Every file, zip entry (directory entries excepted) and WARC record
+/// becomes exactly one item. <see cref="InputSkipped"/> means read and deliberately not a document: WARC
+/// <c>request</c>, <c>warcinfo</c>, <c>metadata</c>, <c>revisit</c>, <c>conversion</c> and <c>continuation</c>
+/// records, a response that is not 2xx or whose media type is not a document type, a link to a directory.
+/// <see cref="InputError"/> means it could not be read: truncated or corrupt data (bad header, Content-Length
+/// past the end, a corrupt gzip member, a CRC mismatch), an entry over
+/// <see cref="InputReadOptions.MaxEntryBytes"/>, undecodable transfer or content encoding, an unreadable file.
+/// Damage that belongs to no single entry (bytes between WARC records, a lost zip central directory) is one
+/// error of its own, named by its offset or by the archive; reading then resumes at the next gzip member,
+/// the next <c>WARC/1.</c> line, or the next zip local header.</para>
 /// <para><b>Thread safety.</b> The class is stateless and thread-safe; each enumeration opens its own files.
 /// One enumerator must be used from one thread at a time.</para>
 /// </remarks>
