@@ -25,20 +25,9 @@ internal static class EvalCommand
         var command = new Command("entities", "Per-type precision/recall/F1, strict and partial (nervaluate), and normalized-value accuracy.") { dir, split, csv };
         command.SetAction(parse =>
         {
-            var folder = parse.GetValue(dir)!;
-            if (!folder.Exists)
+            if (!TryLoadArticles(parse.GetValue(dir)!, parse.GetValue(split), out var articles, out var failure))
             {
-                return CliIO.Fail($"no such folder: {folder.FullName}");
-            }
-
-            IReadOnlyList<CorpusArticle> articles;
-            try
-            {
-                articles = CorpusArticleReader.ReadDirectory(folder.FullName, parse.GetValue(split));
-            }
-            catch (CorpusFormatException ex)
-            {
-                return CliIO.Fail(ex.Message);
+                return CliIO.Fail(failure);
             }
 
             var recognizer = EntityRecognizer.Default;
@@ -52,7 +41,7 @@ internal static class EvalCommand
             }
 
             using var output = CliIO.StdOut();
-            output.WriteLine($"articles: {articles.Count}{(parse.GetValue(split) is { } s ? $" (split {s})" : string.Empty)}");
+            output.WriteLine(ArticlesLine(articles.Count, parse.GetValue(split)));
             output.WriteLine($"{"type",-10} {"gold",5} {"pred",5} {"strict P",9} {"strict R",9} {"strict F1",9} {"partial P",9} {"partial R",9} {"partial F1",10} {"value acc",9}");
             var total = new TypeScore();
             foreach (var type in EntityEvaluation.TypeNames.Where(types.Contains))
@@ -87,20 +76,9 @@ internal static class EvalCommand
         var command = new Command("records", "Meeting-field accuracy (exact and lenient) and chairs/speakers F1 against the articles' gold headers.") { dir, split };
         command.SetAction(parse =>
         {
-            var folder = parse.GetValue(dir)!;
-            if (!folder.Exists)
+            if (!TryLoadArticles(parse.GetValue(dir)!, parse.GetValue(split), out var articles, out var failure))
             {
-                return CliIO.Fail($"no such folder: {folder.FullName}");
-            }
-
-            IReadOnlyList<CorpusArticle> articles;
-            try
-            {
-                articles = CorpusArticleReader.ReadDirectory(folder.FullName, parse.GetValue(split));
-            }
-            catch (CorpusFormatException ex)
-            {
-                return CliIO.Fail(ex.Message);
+                return CliIO.Fail(failure);
             }
 
             var extractor = DanVan.Extraction.Records.MeetingExtractor.CreateDefault();
@@ -114,7 +92,7 @@ internal static class EvalCommand
             }
 
             using var output = CliIO.StdOut();
-            output.WriteLine($"articles: {articles.Count}{(parse.GetValue(split) is { } s ? $" (split {s})" : string.Empty)}");
+            output.WriteLine(ArticlesLine(articles.Count, parse.GetValue(split)));
             output.WriteLine($"{"field",-10} {"exact",7} {"lenient",8}");
             foreach (var name in RecordEvaluation.Fields)
             {
@@ -127,6 +105,30 @@ internal static class EvalCommand
         });
         return command;
     }
+
+    private static bool TryLoadArticles(DirectoryInfo folder, string? split, out IReadOnlyList<CorpusArticle> articles, out string failure)
+    {
+        articles = [];
+        failure = string.Empty;
+        if (!folder.Exists)
+        {
+            failure = $"no such folder: {folder.FullName}";
+            return false;
+        }
+
+        try
+        {
+            articles = CorpusArticleReader.ReadDirectory(folder.FullName, split);
+            return true;
+        }
+        catch (CorpusFormatException ex)
+        {
+            failure = ex.Message;
+            return false;
+        }
+    }
+
+    private static string ArticlesLine(int count, string? split) => $"articles: {count}{(split is { } s ? $" (split {s})" : string.Empty)}";
 
     private static void Write(TextWriter output, string type, TypeScore s) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-10} {s.Gold,5} {s.Predicted,5} {s.StrictPrecision,9:F3} {s.StrictRecall,9:F3} {s.StrictF1,9:F3} {s.PartialPrecision,9:F3} {s.PartialRecall,9:F3} {s.PartialF1,10:F3} {s.ValueAccuracy,9:F3}"));
