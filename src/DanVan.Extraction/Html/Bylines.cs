@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+
+namespace DanVan.Extraction.Html;
+
+/// <summary>
+/// The byline at the end of an article: "Thanh Trúc"; "T/h: H’Loan- Xuân Trí"; "Minh Khang" followed by a unit
+/// line ("Trung tâm VHTT và Truyền thông thành phố", dropped); "Nguồn: …"; "Tin, ảnh: …". Thread-safe.
+/// </summary>
+internal static partial class Bylines
+{
+    /// <summary>First words of a unit (organization) line under a byline.</summary>
+    private static readonly string[] UnitStarts =
+    [
+        "trung tâm", "ban ", "phòng ", "báo ", "đài ", "ubnd", "ủy ban", "uỷ ban", "ub ", "hội ", "văn phòng", "cổng ", "thị ủy", "huyện ủy",
+        "tỉnh ủy", "thành ủy", "đảng ủy", "quận ủy", "sở ", "cục ", "chi cục", "công an", "trường ", "đoàn ", "liên đoàn", "mttq", "mặt trận",
+        "bộ ", "xã ", "phường ", "huyện ", "thị xã", "thành phố", "tp ", "tp.", "viện ", "đảng bộ", "chi bộ", "cơ quan", "bch ", "bộ chỉ huy",
+        "thông tấn", "tạp chí", "tòa ", "hđnd", "hội đồng", "btv", "ctv", "(",
+    ];
+
+    /// <summary>Tries to read a byline from the last lines; <paramref name="consumed"/> is how many lines at the end it covers.</summary>
+    public static bool TryExtract(IReadOnlyList<string> lines, out string? author, out int consumed)
+    {
+        author = null;
+        consumed = 0;
+        var n = lines.Count;
+        if (n == 0)
+        {
+            return false;
+        }
+
+        var last = lines[n - 1];
+        if (n >= 2 && IsUnitLine(last) && TryAuthorLine(lines[n - 2], out author))
+        {
+            consumed = 2;
+            return true;
+        }
+
+        if (TryAuthorLine(last, out author))
+        {
+            consumed = 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A line that is a byline on its own: a marker line, a person's name, or "Name - Unit".</summary>
+    public static bool TryAuthorLine(string line, out string? author)
+    {
+        author = null;
+        var text = line.Trim();
+        if (text.Length == 0 || text.Length > 120 || TextClean.EndsLikeSentence(text) && !text.EndsWith(':'))
+        {
+            if (text.Length > 0 && text.Length <= 60 && text[^1] == '.' && IsPersonName(text[..^1]))
+            {
+                author = text[..^1];
+                return true;
+            }
+
+            return false;
+        }
+
+        var marker = MarkerRegex().Match(text);
+        if (marker.Success)
+        {
+            var rest = text[marker.Length..].Trim().TrimEnd('.', ')').Trim();
+            if (rest.Length > 0 && TextClean.CountWords(rest) <= 12)
+            {
+                author = rest;
+                return true;
+            }
+
+            return false;
+        }
+
+        if (IsPersonName(text))
+        {
+            author = text;
+            return true;
+        }
+
+        // "Minh Khang - Trung tâm VHTT", "Minh Khang (Trung tâm VHTT)"
+        var cut = text.IndexOfAny(['(', '-', '–', ',']);
+        if (cut > 0)
+        {
+            var name = text[..cut].Trim();
+            if (IsPersonName(name) && IsUnitLine(text[(cut + 1)..].Trim().TrimEnd(')')))
+            {
+                author = name;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A unit line under a byline: an organization name, short, no final period.</summary>
+    public static bool IsUnitLine(string line)
+    {
+        var text = line.Trim();
+        if (text.Length == 0 || text.Length > 120 || TextClean.EndsLikeSentence(text) || TextClean.CountWords(text) > 14)
+        {
+            return false;
+        }
+
+        var key = TextClean.Key(text);
+        foreach (var start in UnitStarts)
+        {
+            if (key.StartsWith(start, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>2–5 capitalized syllables, letters and apostrophes only ("Thanh Trúc", "Ksor H'Bơ Khăp", "H’Loan").</summary>
+    public static bool IsPersonName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words.Length > 5)
+        {
+            return false;
+        }
+
+        foreach (var w in words)
+        {
+            if (!char.IsUpper(w[0]))
+            {
+                return false;
+            }
+
+            foreach (var c in w)
+            {
+                if (!char.IsLetter(c) && c is not ('\'' or '’' or '-'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return !IsUnitLine(text) && LineClassifier.Classify(text) == LineKind.Content;
+    }
+
+    [GeneratedRegex(@"^(?:(?i:t/h|tổng hợp|nguồn|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|bài|tin|tác giả|người viết|ảnh|bài viết|thực hiện|phóng viên|cộng tác viên)\s*:|(?:Theo|PV|CTV|T/h)(?![\p{L}]))\s*(?=\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkerRegex();
+}
