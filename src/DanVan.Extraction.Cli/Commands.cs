@@ -8,5 +8,7 @@ internal static class Commands
     public static IEnumerable<Command> All()
     {
         yield return TokenizeCommand.Create();
+        yield return ReadCommand.Create();
+        yield return EvalCommand.Create();
     }
 }
