@@ -24,7 +24,8 @@ internal static class ReadCommand
         var url = new Option<string?>("--url") { Description = "The URL the page came from (used when the page names no canonical URL)." };
         var charset = new Option<string?>("--charset") { Description = "The HTTP charset, when known." };
         var asText = new Option<bool>("--text") { Description = "Read the input as plain text copied from a page (default for .txt files)." };
-        var command = new Command("read", "Print the clean article of a saved portal page: title, date, author, lead, body, captions.") { file, format, url, charset, asText };
+        var explain = new Option<bool>("--explain") { Description = "Print the lines the content selector chose, with their hints and classes, instead of the article." };
+        var command = new Command("read", "Print the clean article of a saved portal page: title, date, author, lead, body, captions.") { file, format, url, charset, asText, explain };
         command.SetAction(parse =>
         {
             var input = parse.GetValue(file)!;
@@ -38,6 +39,13 @@ internal static class ReadCommand
                 Url = Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var u) ? u : null,
                 HttpCharset = parse.GetValue(charset),
             };
+            if (parse.GetValue(explain))
+            {
+                using var explained = CliIO.StdOut();
+                explained.Write(PageReader.Explain(File.ReadAllBytes(input.FullName)));
+                return 0;
+            }
+
             var text = parse.GetValue(asText) || input.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase);
             var result = text
                 ? PageReader.Default.ReadText(File.ReadAllText(input.FullName), options)

@@ -18,6 +18,7 @@ internal static partial class Bylines
     ];
 
     /// <summary>Tries to read a byline from the last lines; <paramref name="consumed"/> is how many lines at the end it covers.</summary>
+    /// <remarks>A source line naming an organization ("Nguồn: Hội Nông dân huyện") is consumed with a null author.</remarks>
     public static bool TryExtract(IReadOnlyList<string> lines, out string? author, out int consumed)
     {
         author = null;
@@ -66,7 +67,8 @@ internal static partial class Bylines
             var rest = text[marker.Length..].Trim().TrimEnd('.', ')').Trim();
             if (rest.Length > 0 && TextClean.CountWords(rest) <= 12)
             {
-                author = rest;
+                // "Nguồn: Hội Nông dân huyện …" names a source, not a person: the line goes, no author.
+                author = IsUnitLine(rest) ? null : rest;
                 return true;
             }
 

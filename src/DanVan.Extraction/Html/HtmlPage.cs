@@ -550,7 +550,7 @@ internal sealed partial class HtmlPage
     [GeneratedRegex(@"author|byline|tacgia|tac-gia|tac_gia|writer|signature|nguoiviet|nguoi-viet|source-name", RegexOptions.CultureInvariant)]
     private static partial Regex BylineClassRegex();
 
-    [GeneratedRegex(@"date|time|ngay|publish|posted|ngaydang|ngay-dang|meta-info|post-meta|entry-meta", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z])(?:date|time|datetime|ngay|ngaydang|ngay-dang|ngaytao|published|publish-date|publishdate|pubdate|posted-on|posted|post-date|entry-date|meta-info|post-meta|entry-meta|news-date|news-time)(?![a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DateClassRegex();
 
     [GeneratedRegex(@"widget|sidebar|side-bar|comment|binhluan|binh-luan|related|lienquan|lien-quan|tinkhac|tin-khac|othernews|other-news|other_news|footer|menu|breadcrumb|share|social|counter|thongke|thong-ke|banner|quangcao|quang-cao|(?<![a-z])nav(?![a-z])|navbar|navigation", RegexOptions.CultureInvariant)]
@@ -559,6 +559,6 @@ internal sealed partial class HtmlPage
     [GeneratedRegex(@"article|content|entry|post|body|main|detail|chitiet|chi-tiet|noidung|noi-dung|story|baiviet|bai-viet|news-view|newsview|text|column|journal", RegexOptions.CultureInvariant)]
     private static partial Regex PositiveClassRegex();
 
-    [GeneratedRegex(@"comment|binhluan|binh-luan|menu|(?<![a-z])nav|sidebar|side-bar|(?<![a-z])side(?![a-z])|footer|(?<![a-z])header|breadcrumb|share|social|related|lienquan|lien-quan|tinkhac|tin-khac|othernews|other-news|other_news|(?<![a-z])other|more-news|(?<![a-z])tags?(?![a-z])|widget|banner|(?<![a-z])ads?(?![a-z])|advert|quangcao|quang-cao|popup|counter|thongke|thong-ke|visitor|online|login|search|timkiem|copyright|pagination|pager|paging|toolbar|tool-bar|(?<![a-z])tools?(?![a-z])|print|rating|vote|weblink|lienket|lien-ket|hotnews|hot-news|mostread|most-read|xemnhieu|docnhieu|tinmoi|tin-moi|latest|marquee|skyscraper|sponsor|rss|newsletter|subscribe|cookie|modal|dropdown|topbar|top-bar|bottom|hotline|(?<![a-z])logo", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"comment|binhluan|binh-luan|menu|(?<![a-z])nav|sidebar|side-bar|(?<![a-z])side(?![a-z])|footer|breadcrumb|share|social|related|lienquan|lien-quan|tinkhac|tin-khac|othernews|other-news|other_news|(?<![a-z])other|more-news|(?<![a-z])tags?(?![a-z])|widget|banner|(?<![a-z])ads?(?![a-z])|advert|quangcao|quang-cao|popup|counter|thongke|thong-ke|visitor|online|login|search|timkiem|copyright|pagination|pager|paging|toolbar|tool-bar|(?<![a-z])tools?(?![a-z])|print|rating|vote|weblink|lienket|lien-ket|hotnews|hot-news|mostread|most-read|xemnhieu|docnhieu|tinmoi|tin-moi|latest|marquee|skyscraper|sponsor|rss|newsletter|subscribe|cookie|modal|dropdown|topbar|top-bar|bottom|hotline|(?<![a-z])logo", RegexOptions.CultureInvariant)]
     private static partial Regex NegativeClassRegex();
 }

@@ -129,7 +129,7 @@ public sealed class PageReader : IPageReader
         var url = ResolveUrl(meta.Canonical, options.Url) ?? ResolveUrl(meta.Get("og:url"), options.Url) ?? options.Url?.AbsoluteUri;
         var host = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : options.Url?.Host;
         var hinted = SiteHint(document, page, host, options);
-        var selection = ContentSelector.Select(page, headline, hinted, cancellationToken);
+        var selection = ContentSelector.Select(page, headline ?? CleanTitleTag(meta.TitleTag), hinted, cancellationToken);
         if (selection is null)
         {
             return PageReadResult.NotAnArticle(NotArticleReason.NoArticleText, "no block of article text was found");
@@ -153,6 +153,29 @@ public sealed class PageReader : IPageReader
 
         var site = meta.Get("og:site_name") is { } siteName ? TextClean.Collapse(siteName) : host;
         return Finish(assembled, published, url, site, encoding);
+    }
+
+    /// <summary>For looking at what the selector did: the chosen lines with their hints, one a line.</summary>
+    internal static string Explain(byte[] html)
+    {
+        if (!VietnameseTextDecoder.TryDecode(html, null, out var decoded, out _))
+        {
+            return string.Empty;
+        }
+
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var document = parser.ParseDocument(decoded.Text);
+        var page = HtmlPage.Build(document, CancellationToken.None);
+        var structured = JsonLdArticle.Read(page.Meta.JsonLd);
+        var selection = ContentSelector.Select(page, page.Meta.Get("og:title") ?? structured.Headline ?? CleanTitleTag(page.Meta.TitleTag), null, CancellationToken.None);
+        var sb = new System.Text.StringBuilder();
+        sb.Append("title: ").AppendLine(selection?.Title);
+        foreach (var line in selection?.Lines ?? [])
+        {
+            sb.Append('[').Append(line.Hints).Append("] ").Append(LineClassifier.Classify(line.Text)).Append(": ").AppendLine(line.Text.Length > 100 ? line.Text[..100] : line.Text);
+        }
+
+        return sb.ToString();
     }
 
     private static PageReadResult Finish(AssembledArticle a, PublishedDate? published, string? url, string? site, ArticleEncoding encoding)
