@@ -1,0 +1,91 @@
+using DanVan.Extraction.Html;
+
+namespace DanVan.Extraction.Tests.Html;
+
+public sealed class PageReaderTests
+{
+    private static Article Read(string html, PageReadOptions? options = null)
+    {
+        var result = PageReader.Default.Read(HtmlBuilder.Utf8(html), options);
+        Assert.True(result.IsArticle, result.Message);
+        return result.Article!;
+    }
+
+    [Fact]
+    public void Article_is_found_among_chrome()
+    {
+        var article = Read(HtmlBuilder.Page(HtmlBuilder.BodyParagraphs() + "<p>Thanh Trúc</p><div class='tools'>EmailPrintAa</div>"));
+        Assert.Equal(HtmlBuilder.Title, article.Title);
+        Assert.Equal(new PublishedDate(new DateTime(2021, 1, 29), DatePrecision.Date), article.Published);
+        Assert.Equal("Thanh Trúc", article.Author);
+        Assert.Equal(HtmlBuilder.Paragraphs, article.BodyParagraphs());
+        Assert.Equal("utf-8", article.Encoding.Name);
+        Assert.Equal("meta", article.Encoding.Source);
+    }
+
+    [Fact]
+    public void Offsets_point_into_the_clean_text()
+    {
+        var article = Read(HtmlBuilder.Page(HtmlBuilder.BodyParagraphs()));
+        Assert.Equal(article.Title, article.TitleSpan!.Value.Slice(article.Text).ToString());
+        for (var i = 0; i < article.Paragraphs.Count; i++)
+        {
+            Assert.Equal(article.Paragraphs[i], article.ParagraphSpans[i].Slice(article.Text).ToString());
+        }
+
+        Assert.Equal(string.Join("\n", [article.Title!, .. article.BodyParagraphs()]), article.Text);
+    }
+
+    [Fact]
+    public void Metadata_from_meta_json_ld_and_canonical()
+    {
+        const string head = """
+            <meta property="og:title" content="Ban Dân vận Thị ủy tổng kết công tác dân vận năm 2020">
+            <meta property="og:site_name" content="Cổng thông tin điện tử thị xã Buôn Hồ">
+            <link rel="canonical" href="https://buonho.example.vn/tin-tuc/tong-ket-2020">
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Ban Dân vận Thị ủy tổng kết công tác dân vận năm 2020","datePublished":"2021-01-29T01:30:00Z","author":{"@type":"Person","name":"Thanh Trúc"}}</script>
+            """;
+        var article = Read(HtmlBuilder.Page(HtmlBuilder.BodyParagraphs(), head));
+        Assert.Equal("https://buonho.example.vn/tin-tuc/tong-ket-2020", article.Url);
+        Assert.Equal("Cổng thông tin điện tử thị xã Buôn Hồ", article.Site);
+        Assert.Equal("Thanh Trúc", article.Author);
+
+        // The visible dateline has the day; the JSON-LD adds the time (01:30 UTC = 08:30 in Vietnam).
+        Assert.Equal("2021-01-29T08:30", article.Published.ToString());
+    }
+
+    [Fact]
+    public void Lists_inside_the_article_are_kept()
+    {
+        var p = HtmlBuilder.Paragraphs;
+        var article = Read(HtmlBuilder.Page($"<p>{p[0]}</p><p>{p[1]}</p><ul><li>Tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo” trên các lĩnh vực;</li><li>Nâng cao chất lượng đội ngũ cán bộ làm công tác dân vận ở cơ sở.</li></ul><p>{p[2]}</p><p>{p[3]}</p>"));
+        Assert.Contains("Nâng cao chất lượng đội ngũ cán bộ làm công tác dân vận ở cơ sở.", article.BodyParagraphs());
+        Assert.DoesNotContain(article.BodyParagraphs(), x => x.Contains("Hội Liên hiệp Phụ nữ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Windows_1258_page_is_decoded()
+    {
+        var html = HtmlBuilder.Page(HtmlBuilder.BodyParagraphs()).Replace("charset=\"utf-8\"", "charset=\"windows-1258\"", StringComparison.Ordinal);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var bytes = System.Text.Encoding.GetEncoding(1258).GetBytes(html.Normalize(System.Text.NormalizationForm.FormD));
+        var result = PageReader.Default.Read(bytes);
+        Assert.True(result.IsArticle, result.Message);
+        Assert.Equal(HtmlBuilder.Title, result.Article!.Title);
+        Assert.Equal("windows-1258", result.Article.Encoding.Name);
+    }
+
+    [Fact]
+    public void Site_hint_names_the_content_element()
+    {
+        var p = HtmlBuilder.Paragraphs;
+        var html = HtmlBuilder.Page($"<div id='body-text'><p>{p[0]}</p><p>{p[1]}</p></div><div class='extra'><p>{p[2]}</p></div>");
+        var options = new PageReadOptions
+        {
+            Url = new Uri("https://buonho.example.vn/a"),
+            SiteHints = new Dictionary<string, string> { ["buonho.example.vn"] = "#body-text" },
+        };
+        var article = Read(html, options);
+        Assert.Equal([p[0], p[1]], article.BodyParagraphs());
+    }
+}
