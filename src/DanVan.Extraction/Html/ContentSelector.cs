@@ -263,11 +263,15 @@ internal static class ContentSelector
                 "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
                 "body" or "html" => -10,
                 _ => 0,
-            } + (25 * e.ClassWeight);
+            } + ClassBonus(e);
         }
 
         e.Score += score;
     }
+
+    /// <summary>±25 for content or chrome words in class/id; a content word on a small element (a date line in "article-date") counts little.</summary>
+    private static double ClassBonus(PageElement e) =>
+        e.ClassWeight > 0 ? Math.Min(25, e.TextChars / 10.0) : 25 * e.ClassWeight;
 
     private static int CountCommas(string text)
     {

@@ -180,6 +180,6 @@ internal static partial class Datelines
     [GeneratedRegex(@"(?:tác giả|người đăng|người viết|đăng bởi|posted by|by)\s*:?\s*(?<name>[^|\u0001]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorRegex();
 
-    [GeneratedRegex(@"(?:số\s+)?lượt\s+(?:xem|đọc|truy cập|bình luận)\s*:?\s*[\d.,]*|\d+\s+(?:lượt xem|views?|bình luận)|\(?(?:gmt|utc)\s*[+-]?\s*\d*\)?|\b(?:đăng ngày|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật ngày|cập nhật|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng|thời gian|ngày|lúc|đăng|posted on|posted|published|on|at|giờ|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|cn|sa|ch)\b|\u0001", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d+\s*%|(?<!\p{L})a{1,2}[+-]?(?!\p{L})|(?:số\s+)?lượt\s+(?:xem|đọc|truy cập|bình luận)\s*:?\s*[\d.,]*|\d+\s+(?:lượt xem|views?|bình luận)|\(?(?:gmt|utc)\s*[+-]?\s*\d*\)?|\b(?:đăng ngày|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật ngày|cập nhật|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng|thời gian|ngày|lúc|đăng|posted on|posted|published|on|at|giờ|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|cn|sa|ch)\b|\u0001", RegexOptions.CultureInvariant)]
     private static partial Regex FillerRegex();
 }

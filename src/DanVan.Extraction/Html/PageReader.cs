@@ -175,6 +175,16 @@ public sealed class PageReader : IPageReader
             sb.Append('[').Append(line.Hints).Append("] ").Append(LineClassifier.Classify(line.Text)).Append(": ").AppendLine(line.Text.Length > 100 ? line.Text[..100] : line.Text);
         }
 
+        sb.AppendLine("-- all blocks: index, owner element, innermost chrome element, score of the owner");
+        for (var i = 0; i < page.Blocks.Count; i++)
+        {
+            var b = page.Blocks[i];
+            var owner = b.Owner >= 0 ? page.Elements[b.Owner] : null;
+            var text = b.IsImage ? "<img>" : b.Text.Length > 80 ? b.Text[..80] : b.Text;
+            sb.Append(i).Append(' ').Append(b.Owner).Append(':').Append(owner?.Tag).Append('.').Append(owner?.Classes.Trim()).Append(" chrome=").Append(b.Chrome)
+                .Append(" score=").Append(owner is null ? 0 : Math.Round(owner.Score, 1)).Append(" | ").AppendLine(text);
+        }
+
         return sb.ToString();
     }
 
