@@ -81,6 +81,11 @@ internal static partial class LineClassifier
 
         if (!TextClean.HasLetter(key))
         {
+            if (Datelines.TryParse(line, out var numeric) && numeric.IsWholeLine)
+            {
+                return LineKind.Dateline;
+            }
+
             // "100%", "°", "|", "1 2 3 »": nothing a sentence is made of.
             return LineKind.Chrome;
         }
