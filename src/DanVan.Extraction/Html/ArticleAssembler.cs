@@ -53,7 +53,10 @@ internal static partial class ArticleAssembler
             }
 
             var kind = LineClassifier.Classify(text, key);
-            if (kind == LineKind.Content && line.Has(LineHints.DateHint) && text.Length <= 100 && Datelines.TryParse(text, out _))
+            // Before the body, a short line holding a date is the dateline even when its label is unknown
+            // (or left in a legacy font encoding): "CËp nhËt lóc: 09:35 18/06/2015".
+            if (kind == LineKind.Content && ((line.Has(LineHints.DateHint) && text.Length <= 100) || (sentences == 0 && text.Length <= 60 && TextClean.CountWords(text) <= 8))
+                && Datelines.TryParse(text, out _))
             {
                 kind = LineKind.Dateline;
             }
