@@ -171,15 +171,15 @@ internal static partial class Datelines
         return true;
     }
 
-    [GeneratedRegex(@"(?<![\d/.-])(?:(?<y>(?:19|20)\d\d)\s?-\s?(?<m>\d{1,2})\s?-\s?(?<d>\d{1,2})|(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>(?:19|20)\d\d)|ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s*(?:,\s*)?năm\s+(?<y>(?:19|20)\d\d))(?![\d/])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d/.-])(?:(?<y>(?:19|20)\d\d)\s?-\s?(?<m>\d{1,2})\s?-\s?(?<d>\d{1,2})|(?<d>\d{1,2})\s*([/.-])\s*(?<m>\d{1,2})\s*\1\s*(?<y>(?:19|20)\d\d)|(?:ngày\s+)?(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s*(?:,\s*)?(?:năm\s+)?(?<y>(?:19|20)\d\d))(?![\d/])", RegexOptions.CultureInvariant)]
     private static partial Regex DateRegex();
 
     [GeneratedRegex(@"(?<![\d:])(?<h>\d{1,2})\s*(?::|h|giờ)\s*(?<mi>\d{2})(?:\s*(?::|phút)\s*(?<s>\d{2}))?(?:\s*(?<ap>sa|ch|am|pm|a\.m\.|p\.m\.)(?![\p{L}]))?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRegex();
 
-    [GeneratedRegex(@"(?:tác giả|người đăng|người viết|đăng bởi|posted by|by)\s*:?\s*(?<name>[^|\u0001]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:tác giả|người đăng|người viết|viết bởi|đăng bởi|posted by|by)\s*:?\s*(?<name>[^|\u0001]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorRegex();
 
-    [GeneratedRegex(@"\d+\s*%|(?<!\p{L})a{1,2}[+-]?(?!\p{L})|(?:số\s+)?lượt\s+(?:xem|đọc|truy cập|bình luận)\s*:?\s*[\d.,]*|\d+\s+(?:lượt xem|views?|bình luận)|\(?(?:gmt|utc)\s*[+-]?\s*\d*\)?|\b(?:đăng ngày|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật ngày|cập nhật|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng|thời gian|ngày|lúc|đăng|posted on|posted|published|on|at|giờ|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|cn|sa|ch)\b|\u0001", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d+\s*%|(?<!\p{L})a{1,2}[+-]?(?!\p{L})|(?:số\s+)?lượt\s+(?:xem|đọc|truy cập|bình luận)\s*:?\s*[\d.,]*|\d+\s+(?:lượt xem|views?|bình luận)|\(?(?:gmt|utc)\s*[+-]?\s*\d*\)?|\b(?:được đăng ngày|được đăng|được|viết bởi|đăng ngày|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật ngày|cập nhật|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng|thời gian|ngày|lúc|đăng|posted on|posted|published|on|at|giờ|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|cn|sa|ch)\b|\u0001", RegexOptions.CultureInvariant)]
     private static partial Regex FillerRegex();
 }

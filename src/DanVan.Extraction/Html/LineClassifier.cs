@@ -50,7 +50,7 @@ internal static partial class LineClassifier
         "zalo", "twitter", "gửi", "gửiemail", "gửibài", "gửitin", "lưu", "lưutin", "lưubài", "phóngto", "thunhỏ", "cỡchữ", "font",
         "về", "đầu", "trang", "vềđầutrang", "lênđầutrang", "quaylại", "trởvề", "trangchủ", "bìnhluận", "thích", "copylink", "sao",
         "chép", "liênkết", "top", "back", "home", "pdf", "word", "tải", "vềmáy", "nghe", "đọcbài", "đọc", "bài", "xem", "cỡ", "chữ",
-        "tăng", "giảm", "mặcđịnh", "normal", "small", "large",
+        "tăng", "giảm", "mặcđịnh", "normal", "small", "large", "chitiết", "details",
     ];
 
     /// <summary>Lines that start with these are page footer or widget text.</summary>

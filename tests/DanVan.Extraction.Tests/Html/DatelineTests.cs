@@ -17,6 +17,7 @@ public sealed class DatelineTests
     [InlineData("Ngày đăng: 05/3/2022 - 14h30", "2022-03-05T14:30")]
     [InlineData("ngày 28 tháng 1 năm 2021", "2021-01-28")]
     [InlineData("Chủ nhật, 02/10/2022, 07:05 (GMT+7)", "2022-10-02T07:05")]
+    [InlineData("Được đăng ngày Thứ năm, 10 Tháng 1 2019 15:22", "2019-01-10T15:22")]
     public void Whole_line_datelines(string line, string expected)
     {
         Assert.True(Datelines.TryParse(line, out var match), line);
