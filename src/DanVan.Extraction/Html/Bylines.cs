@@ -75,7 +75,7 @@ internal static partial class Bylines
             return false;
         }
 
-        if (IsPersonName(text))
+        if (IsPersonName(text) || IsPersonList(text))
         {
             author = text;
             return true;
@@ -117,6 +117,28 @@ internal static partial class Bylines
         return false;
     }
 
+    /// <summary>Two or three names joined by a dash, a comma or "và": "Y Thịnh - Ngọc Hân", "H’Loan- Xuân Trí".</summary>
+    public static bool IsPersonList(string text)
+    {
+        var parts = PersonSeparatorRegex().Split(text);
+        if (parts.Length is < 2 or > 3)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            var p = part.Trim();
+            var singleEthnic = p.Length > 2 && !p.Contains(' ', StringComparison.Ordinal) && (p.Contains('’', StringComparison.Ordinal) || p.Contains('\'', StringComparison.Ordinal)) && char.IsUpper(p[0]);
+            if (!singleEthnic && !IsPersonName(p))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>2–5 capitalized syllables, letters and apostrophes only ("Thanh Trúc", "Ksor H'Bơ Khăp", "H’Loan").</summary>
     public static bool IsPersonName(string text)
     {
@@ -144,6 +166,9 @@ internal static partial class Bylines
 
         return !IsUnitLine(text) && LineClassifier.Classify(text) == LineKind.Content;
     }
+
+    [GeneratedRegex(@"\s*[-–—]\s*|\s*,\s*|\s+và\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonSeparatorRegex();
 
     [GeneratedRegex(@"^(?:(?i:t/h|tổng hợp|nguồn|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|bài|tin|tác giả|người viết|ảnh|bài viết|thực hiện|phóng viên|cộng tác viên)\s*:|(?:Theo|PV|CTV|T/h)(?![\p{L}]))\s*(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex MarkerRegex();

@@ -24,6 +24,9 @@ public sealed class BylineTests
     [InlineData("Nguồn: Thu Hằng", "Thu Hằng")]
     [InlineData("Minh Khang - Trung tâm VHTT thành phố", "Minh Khang")]
     [InlineData("Thanh Trúc\n\n    EmailPrintAa", "Thanh Trúc")]
+    [InlineData("Y Thịnh - Ngọc Hân", "Y Thịnh - Ngọc Hân")]
+    [InlineData("H’Loan- Xuân Trí", "H’Loan- Xuân Trí")]
+    [InlineData("Đàng Thị Mỹ, Quang Huy", "Đàng Thị Mỹ, Quang Huy")]
     public void Byline_is_taken_out_of_the_body(string ending, string author)
     {
         var article = Read(ending);
