@@ -32,6 +32,7 @@ internal static partial class ArticleAssembler
         var body = new List<PageLine>();
         var sentences = 0;
         string? hintedAuthor = null;
+        string? trailingAuthor = null;
         for (var i = 0; i < lines.Count; i++)
         {
             if ((i & 63) == 0)
@@ -79,7 +80,7 @@ internal static partial class ArticleAssembler
 
             if (line.Has(LineHints.Byline) && text.Length <= 120)
             {
-                if (Bylines.TryAuthorLine(text, out var a) && a is not null)
+                if (Bylines.TryAuthorLine(text, out var a) && a is not null && (Bylines.IsPersonName(a) || Bylines.IsPersonList(a)))
                 {
                     hintedAuthor ??= a;
                     continue;
@@ -95,9 +96,9 @@ internal static partial class ArticleAssembler
             if (line.Has(LineHints.MetadataOnly))
             {
                 // Around the article: a byline right after it may count, nothing else does.
-                if (sentences > 0 && Bylines.TryAuthorLine(text, out var trailing) && trailing is not null && result.Author is null)
+                if (sentences > 0 && Bylines.TryAuthorLine(text, out var trailing) && trailing is not null)
                 {
-                    result.Author = trailing;
+                    trailingAuthor ??= trailing;
                 }
 
                 continue;
@@ -142,8 +143,13 @@ internal static partial class ArticleAssembler
             result.Author ??= author;
         }
 
-        result.Author = hintedAuthor ?? result.Author;
-        result.Author ??= result.Dateline?.Author;
+        // The byline closing the article text comes first, then one right after it, then one the markup marks.
+        result.Author ??= trailingAuthor;
+        result.Author ??= hintedAuthor;
+        if (result.Author is null && result.Dateline?.Author is { } datelineAuthor && (Bylines.IsPersonName(datelineAuthor) || Bylines.IsPersonList(datelineAuthor)))
+        {
+            result.Author = datelineAuthor;
+        }
         if (body.Count > 1 && IsLead(body[0], descriptionKey))
         {
             result.Lead = body[0].Text;

@@ -170,6 +170,6 @@ internal static partial class Bylines
     [GeneratedRegex(@"\s*[-–—]\s*|\s*,\s*|\s+và\s+", RegexOptions.CultureInvariant)]
     private static partial Regex PersonSeparatorRegex();
 
-    [GeneratedRegex(@"^(?:(?i:t/h|tổng hợp|nguồn|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|bài|tin|tác giả|người viết|ảnh|bài viết|thực hiện|phóng viên|cộng tác viên)\s*:|(?:Theo|PV|CTV|T/h)(?![\p{L}]))\s*(?=\S)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?i:t/h|tổng hợp|nguồn|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|bài|tin|tác giả|người viết|ảnh|bài viết|thực hiện|phóng viên|cộng tác viên)\s*:|(?i:viết bởi|đăng bởi|người đăng|posted by|written by|bởi)(?![\p{L}])\s*:?|(?:Theo|PV|CTV|T/h)(?![\p{L}]))\s*(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex MarkerRegex();
 }

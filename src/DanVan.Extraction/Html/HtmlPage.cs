@@ -547,7 +547,7 @@ internal sealed partial class HtmlPage
     [GeneratedRegex(@"sapo|(?<![a-z])lead|summary|tomtat|tom-tat|chapeau|teaser|intro|abstract|excerpt|(?<![a-z])desc(?:ription)?(?![a-z])|mota|trichdan|news-desc|article-desc", RegexOptions.CultureInvariant)]
     private static partial Regex LeadClassRegex();
 
-    [GeneratedRegex(@"author|byline|tacgia|tac-gia|tac_gia|writer|signature|nguoiviet|nguoi-viet|source-name", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"author|createdby|created-by|created_by|byline|tacgia|tac-gia|tac_gia|writer|signature|nguoiviet|nguoi-viet|source-name", RegexOptions.CultureInvariant)]
     private static partial Regex BylineClassRegex();
 
     [GeneratedRegex(@"(?<![a-z])(?:date|time|datetime|ngay|ngaydang|ngay-dang|ngaytao|published|publish-date|publishdate|pubdate|posted-on|posted|post-date|entry-date|meta-info|post-meta|entry-meta|news-date|news-time)(?![a-z])", RegexOptions.CultureInvariant)]
