@@ -33,6 +33,7 @@ internal static partial class ArticleAssembler
         var sentences = 0;
         string? hintedAuthor = null;
         string? trailingAuthor = null;
+        string? explicitAuthor = null;
         for (var i = 0; i < lines.Count; i++)
         {
             if ((i & 63) == 0)
@@ -76,6 +77,12 @@ internal static partial class ArticleAssembler
                     }
 
                     continue;
+            }
+
+            if (Bylines.TryExplicit(text, out var marked))
+            {
+                explicitAuthor ??= marked;
+                continue;
             }
 
             if (line.Has(LineHints.Byline) && text.Length <= 120)
@@ -143,8 +150,15 @@ internal static partial class ArticleAssembler
             result.Author ??= author;
         }
 
-        // The byline closing the article text comes first, then one right after it, then one the markup marks.
+        if (result.Author is null && texts.Count > 1 && Bylines.TryTrailingBracket(texts[^1], out var bracketed, out var rest))
+        {
+            texts[^1] = rest;
+            result.Author = bracketed;
+        }
+
+        // The byline closing the article text comes first, then one right after it, then a labeled one, then one the markup marks.
         result.Author ??= trailingAuthor;
+        result.Author ??= explicitAuthor;
         result.Author ??= hintedAuthor;
         if (result.Author is null && result.Dateline?.Author is { } datelineAuthor && (Bylines.IsPersonName(datelineAuthor) || Bylines.IsPersonList(datelineAuthor)))
         {

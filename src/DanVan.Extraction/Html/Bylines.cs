@@ -96,6 +96,52 @@ internal static partial class Bylines
         return false;
     }
 
+    /// <summary>
+    /// A line that says it is a byline wherever it stands: "Tác giả: …", "Viết bởi …", "Tin, ảnh: …", "Nguồn: …".
+    /// <paramref name="author"/> is null when the line names an organization.
+    /// </summary>
+    public static bool TryExplicit(string line, out string? author)
+    {
+        author = null;
+        var text = line.Trim();
+        if (text.Length > 100 || TextClean.CountWords(text) > 12 || !ExplicitMarkerRegex().IsMatch(text))
+        {
+            return false;
+        }
+
+        return TryAuthorLine(text, out author);
+    }
+
+    /// <summary>"…tiếp tục triển khai. (Thanh Trúc)": a byline in brackets closing the last paragraph.</summary>
+    public static bool TryTrailingBracket(string paragraph, out string? author, out string rest)
+    {
+        author = null;
+        rest = paragraph;
+        var m = TrailingBracketRegex().Match(paragraph);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var inside = m.Groups["b"].Value.Trim();
+        if (IsPersonName(inside) || IsPersonList(inside) || (MarkerRegex().IsMatch(inside) && TryAuthorLine(inside, out _)))
+        {
+            if (!IsPersonName(inside) && !IsPersonList(inside))
+            {
+                TryAuthorLine(inside, out author);
+            }
+            else
+            {
+                author = inside;
+            }
+
+            rest = paragraph[..m.Index].TrimEnd();
+            return rest.Length > 0;
+        }
+
+        return false;
+    }
+
     /// <summary>A unit line under a byline: an organization name, short, no final period.</summary>
     public static bool IsUnitLine(string line)
     {
@@ -166,6 +212,12 @@ internal static partial class Bylines
 
         return !IsUnitLine(text) && LineClassifier.Classify(text) == LineKind.Content;
     }
+
+    [GeneratedRegex(@"^(?i:tác giả|người viết|bài viết|thực hiện|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|nguồn|t/h)\s*:|^(?i:viết bởi|đăng bởi|người đăng|posted by|written by)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex ExplicitMarkerRegex();
+
+    [GeneratedRegex(@"(?<=[.!?…”""])\s*\((?<b>[^()]{3,60})\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingBracketRegex();
 
     [GeneratedRegex(@"\s*[-–—]\s*|\s*,\s*|\s+và\s+", RegexOptions.CultureInvariant)]
     private static partial Regex PersonSeparatorRegex();

@@ -36,6 +36,18 @@ public sealed class BylineTests
     }
 
     [Fact]
+    public void A_labeled_byline_before_the_body_and_a_bracketed_one_after_it()
+    {
+        var labeled = PageReader.Default.ReadText("Tác giả: Ngọc Hân\n" + Body).Article!;
+        Assert.Equal("Ngọc Hân", labeled.Author);
+        Assert.Equal(2, labeled.BodyParagraphs().Count);
+
+        var bracketed = PageReader.Default.ReadText(Body.TrimEnd('\n') + " (Thanh Trúc)").Article!;
+        Assert.Equal("Thanh Trúc", bracketed.Author);
+        Assert.EndsWith("được giao.", bracketed.BodyParagraphs()[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_source_naming_an_organization_is_dropped_without_author()
     {
         var article = Read("Nguồn: Hội Nông dân huyện Hương Khê");
