@@ -25,7 +25,13 @@ internal sealed class AssembledArticle
 /// </summary>
 internal static partial class ArticleAssembler
 {
-    public static AssembledArticle Assemble(IReadOnlyList<PageLine> lines, string? knownTitle, string? descriptionKey, CancellationToken cancellationToken)
+    /// <param name="lines">The lines in page order.</param>
+    /// <param name="knownTitle">The headline the HTML reader found, or null (text input: the first heading-like line is the title).</param>
+    /// <param name="descriptionKey">The key of the page's meta description, which a lead repeats; or null.</param>
+    /// <param name="fromMarkup">True for HTML blocks: only headings that always end an article ("Tin liên quan") end it, since
+    /// the rest of a sidebar's content is dropped block by block; text has no such help.</param>
+    /// <param name="cancellationToken">Checked every 64 lines.</param>
+    public static AssembledArticle Assemble(IReadOnlyList<PageLine> lines, string? knownTitle, string? descriptionKey, bool fromMarkup, CancellationToken cancellationToken)
     {
         var result = new AssembledArticle { Title = knownTitle };
         var titleKey = knownTitle is null ? null : TextClean.Key(knownTitle);
@@ -65,7 +71,7 @@ internal static partial class ArticleAssembler
 
             switch (kind)
             {
-                case LineKind.SectionHeading when sentences > 0 && !line.Has(LineHints.MetadataOnly):
+                case LineKind.SectionHeading when sentences > 0 && !line.Has(LineHints.MetadataOnly) && (!fromMarkup || !LineClassifier.IsWeakSection(key)):
                     i = lines.Count;
                     continue;
                 case LineKind.SectionHeading or LineKind.Chrome or LineKind.ListedItem:

@@ -43,6 +43,11 @@ internal static partial class LineClassifier
         "Tin cùng sự kiện", "Tin tức - Sự kiện", "Góp ý", "Hỏi đáp", "Related posts", "Related articles", "Leave a reply",
         "Comments", "Recent posts", "Latest news");
 
+    /// <summary>Section headings that may also head a part of an article ("Sự kiện", "Video"): in HTML they do not end it.</summary>
+    private static readonly FrozenSet<string> WeakSectionHeadings = Keys(
+        "Thông báo", "Sự kiện", "Văn bản", "Chuyên mục", "Danh mục", "Liên kết", "Thống kê", "Video", "Video clip", "Tin ảnh",
+        "Góp ý", "Hỏi đáp", "Tiện ích", "Quảng cáo", "Tags", "Từ khóa", "Tin hoạt động", "Tin trong tỉnh", "Lịch công tác");
+
     /// <summary>Chrome words a toolbar is glued from ("EmailPrintAa", "In bài | Chia sẻ", "Gửi email"): letters only, lower-case.</summary>
     private static readonly string[] ToolbarWords =
     [
@@ -65,6 +70,9 @@ internal static partial class LineClassifier
     ];
 
     public static LineKind Classify(string line) => Classify(line, TextClean.Key(line));
+
+    /// <summary>True for a section heading that may head part of an article too; <paramref name="key"/> is <see cref="TextClean.Key"/> of the line.</summary>
+    public static bool IsWeakSection(string key) => WeakSectionHeadings.Contains(key.Trim().TrimEnd(':', '.', ' ').Trim());
 
     public static LineKind Classify(string line, string key)
     {

@@ -87,7 +87,7 @@ public sealed class PageReader : IPageReader
                 }
             }
 
-            var assembled = ArticleAssembler.Assemble(lines, null, null, cancellationToken);
+            var assembled = ArticleAssembler.Assemble(lines, null, null, fromMarkup: false, cancellationToken);
             var url = options.Url?.AbsoluteUri;
             return Finish(assembled, assembled.Dateline?.Date, url, options.Url?.Host, new ArticleEncoding(TextEncodingKind.Unicode, "text", "text"));
         }
@@ -136,7 +136,7 @@ public sealed class PageReader : IPageReader
         }
 
         var description = meta.Get("og:description") ?? meta.Get("description");
-        var assembled = ArticleAssembler.Assemble(selection.Lines, selection.Title, description is null ? null : TextClean.Key(description), cancellationToken);
+        var assembled = ArticleAssembler.Assemble(selection.Lines, selection.Title, description is null ? null : TextClean.Key(description), fromMarkup: true, cancellationToken);
         assembled.Title ??= headline is null ? CleanTitleTag(meta.TitleTag) : TextClean.Collapse(headline);
         var published = MergePublished(assembled.Dateline, StructuredDate(structured, meta));
         if (assembled.Author is null)

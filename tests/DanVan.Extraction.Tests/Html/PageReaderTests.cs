@@ -64,6 +64,37 @@ public sealed class PageReaderTests
     }
 
     [Fact]
+    public void Old_table_layout_with_br_separated_paragraphs()
+    {
+        var p = HtmlBuilder.Paragraphs;
+        var html = $$"""
+            <html><head><meta charset="utf-8"><title>Cổng thông tin - {{HtmlBuilder.Title}}</title></head><body>
+            <table width="980"><tr><td colspan="2"><img src="banner.jpg"></td></tr>
+            <tr><td width="200" valign="top"><a href="/">Trang chủ</a><br><a href="/gt">Giới thiệu</a><br><a href="/tt">Tin tức - Sự kiện</a><br>
+              <b>Thống kê truy cập</b><br>Đang online: 12<br>Tổng số: 102.334</td>
+            <td valign="top"><font size="4"><b>{{HtmlBuilder.Title}}</b></font><br>
+              <i>Cập nhật lúc: 18:47 01/10/2019</i><br><br>
+              {{p[0]}}<br><br>{{p[1]}}<br><br>{{p[2]}}<br><br>{{p[3]}}<br><br>
+              <div align="right"><b>Thanh Trúc</b></div>
+              <a href="javascript:print()">In bài</a> | <a href="mailto:">Gửi email</a> | <a href="#top">Về đầu trang</a>
+            </td></tr></table></body></html>
+            """;
+        var article = Read(html);
+        Assert.Equal(HtmlBuilder.Title, article.Title);
+        Assert.Equal("2019-10-01T18:47", article.Published.ToString());
+        Assert.Equal("Thanh Trúc", article.Author);
+        Assert.Equal(p, article.BodyParagraphs());
+    }
+
+    [Fact]
+    public void A_subheading_that_is_also_a_sidebar_word_does_not_end_the_article()
+    {
+        var p = HtmlBuilder.Paragraphs;
+        var article = Read(HtmlBuilder.Page($"<p>{p[0]}</p><p>{p[1]}</p><h3>Sự kiện</h3><p>{p[2]}</p><p>{p[3]}</p>"));
+        Assert.Equal(p, article.BodyParagraphs());
+    }
+
+    [Fact]
     public void Windows_1258_page_is_decoded()
     {
         var html = HtmlBuilder.Page(HtmlBuilder.BodyParagraphs()).Replace("charset=\"utf-8\"", "charset=\"windows-1258\"", StringComparison.Ordinal);
