@@ -91,7 +91,8 @@ internal sealed class PageMeta
 /// </summary>
 internal sealed partial class HtmlPage
 {
-    private const int MaxBlocks = 200_000;
+    /// <summary>More text blocks than this and the page is refused: bounds memory and time on generated pages.</summary>
+    internal const int MaxBlocks = 1_000_000;
 
     private static readonly FrozenSet<string> BlockTags = new[]
     {
@@ -122,6 +123,9 @@ internal sealed partial class HtmlPage
     public List<PageBlock> Blocks { get; } = [];
 
     public PageMeta Meta { get; } = new();
+
+    /// <summary>True when the walk stopped at <see cref="MaxBlocks"/>: what follows was not read.</summary>
+    public bool Truncated => Blocks.Count >= MaxBlocks;
 
     public static HtmlPage Build(IDocument document, CancellationToken cancellationToken)
     {

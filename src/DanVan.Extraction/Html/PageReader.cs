@@ -108,6 +108,11 @@ public sealed class PageReader : IPageReader
         cancellationToken.ThrowIfCancellationRequested();
         var page = HtmlPage.Build(document, cancellationToken);
         var meta = page.Meta;
+        if (page.Truncated)
+        {
+            return PageReadResult.NotAnArticle(NotArticleReason.TooLarge, $"the page has more than {HtmlPage.MaxBlocks} text blocks");
+        }
+
         var textChars = 0;
         foreach (var b in page.Blocks)
         {

@@ -64,7 +64,8 @@ public sealed class BadInputTests
     [Fact]
     public void Large_page_under_the_limit_is_read_when_the_limit_is_raised()
     {
-        var padding = string.Concat(Enumerable.Repeat("<div class='menu'><a href='/x'>Trang chủ</a></div>\n", 20_000));
+        // Regression: more than 200,000 blocks before the article once cut the walk short and lost the article.
+        var padding = string.Concat(Enumerable.Repeat("<div><a href='/x'>Mục</a></div>\n", 210_000));
         var html = HtmlBuilder.Page(HtmlBuilder.BodyParagraphs()).Replace("<body>", "<body>" + padding, StringComparison.Ordinal);
         var result = PageReader.Default.Read(HtmlBuilder.Utf8(html), new PageReadOptions { MaxBytes = 64 * 1024 * 1024 });
         Assert.True(result.IsArticle, result.Message);
