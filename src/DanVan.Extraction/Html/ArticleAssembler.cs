@@ -40,6 +40,7 @@ internal static partial class ArticleAssembler
         string? hintedAuthor = null;
         string? trailingAuthor = null;
         string? explicitAuthor = null;
+        DatelineMatch? outsideDateline = null;
         for (var i = 0; i < lines.Count; i++)
         {
             if ((i & 63) == 0)
@@ -75,6 +76,14 @@ internal static partial class ArticleAssembler
                     i = lines.Count;
                     continue;
                 case LineKind.SectionHeading or LineKind.Chrome or LineKind.ListedItem:
+                    continue;
+                case LineKind.Dateline when line.Has(LineHints.MetadataOnly):
+                    // Around the article (a site header's "today", a footer date): only when the article has none.
+                    if (Datelines.TryParse(text, out var outside))
+                    {
+                        outsideDateline ??= outside;
+                    }
+
                     continue;
                 case LineKind.Dateline:
                     if (Datelines.TryParse(text, out var dateline) && (result.Dateline is null || (result.Dateline.Value.IsUpdate && !dateline.IsUpdate && sentences == 0)))
@@ -142,6 +151,7 @@ internal static partial class ArticleAssembler
             }
         }
 
+        result.Dateline ??= outsideDateline;
         TrimTail(body);
         var texts = new List<string>(body.Count);
         foreach (var l in body)

@@ -141,7 +141,9 @@ public sealed class PageReader : IPageReader
         }
 
         var description = meta.Get("og:description") ?? meta.Get("description");
-        var assembled = ArticleAssembler.Assemble(selection.Lines, selection.Title, description is null ? null : TextClean.Key(description), fromMarkup: true, cancellationToken);
+        // Without a headline block, the metadata headline keeps a label line ("Tin tức") from being taken for the title.
+        var knownTitle = selection.Title ?? (headline is null ? CleanTitleTag(meta.TitleTag) : TextClean.Collapse(headline));
+        var assembled = ArticleAssembler.Assemble(selection.Lines, knownTitle, description is null ? null : TextClean.Key(description), fromMarkup: true, cancellationToken);
         assembled.Title ??= headline is null ? CleanTitleTag(meta.TitleTag) : TextClean.Collapse(headline);
         var published = MergePublished(assembled.Dateline, StructuredDate(structured, meta));
         if (assembled.Author is null)

@@ -24,6 +24,16 @@ public sealed class PageReaderTests
     }
 
     [Fact]
+    public void The_site_header_date_is_not_the_article_date()
+    {
+        var html = HtmlBuilder.Page(HtmlBuilder.BodyParagraphs())
+            .Replace("<h1 class=\"title\">", "<div class=\"topbar\">Thứ Sáu, 06/04/2018</div><h1 class=\"title\">", StringComparison.Ordinal);
+        Assert.Contains("06/04/2018", html, StringComparison.Ordinal);
+        var article = Read(html);
+        Assert.Equal("2021-01-29", article.Published.ToString());
+    }
+
+    [Fact]
     public void Offsets_point_into_the_clean_text()
     {
         var article = Read(HtmlBuilder.Page(HtmlBuilder.BodyParagraphs()));
