@@ -41,6 +41,7 @@ internal static partial class ArticleAssembler
         string? trailingAuthor = null;
         string? explicitAuthor = null;
         DatelineMatch? outsideDateline = null;
+        string? leadingAuthor = null;
         for (var i = 0; i < lines.Count; i++)
         {
             if ((i & 63) == 0)
@@ -138,6 +139,13 @@ internal static partial class ArticleAssembler
                 continue;
             }
 
+            // A name alone between the title and the first paragraph is a byline put on top.
+            if (sentences == 0 && body.Count == 0 && TextClean.CountWords(text) <= 8 && (Bylines.IsPersonName(text) || Bylines.IsPersonList(text)))
+            {
+                leadingAuthor ??= text;
+                continue;
+            }
+
             if (IsCaption(line, sentences > 0, i + 1 < lines.Count))
             {
                 result.Captions.Add(text);
@@ -175,6 +183,7 @@ internal static partial class ArticleAssembler
         // The byline closing the article text comes first, then one right after it, then a labeled one, then one the markup marks.
         result.Author ??= trailingAuthor;
         result.Author ??= explicitAuthor;
+        result.Author ??= leadingAuthor;
         result.Author ??= hintedAuthor;
         if (result.Author is null && result.Dateline?.Author is { } datelineAuthor && (Bylines.IsPersonName(datelineAuthor) || Bylines.IsPersonList(datelineAuthor)))
         {

@@ -81,6 +81,18 @@ internal static partial class Bylines
             return true;
         }
 
+        // "Thanh Trúc - Hồng Nhung (TTVH thị xã)": the names, without the unit in brackets.
+        var open = text.LastIndexOf('(');
+        if (open > 0 && text.EndsWith(')'))
+        {
+            var names = text[..open].Trim().TrimEnd('-', '–', ',').Trim();
+            if (IsPersonName(names) || IsPersonList(names))
+            {
+                author = names;
+                return true;
+            }
+        }
+
         // "Minh Khang - Trung tâm VHTT", "Minh Khang (Trung tâm VHTT)"
         var cut = text.IndexOfAny(['(', '-', '–', ',']);
         if (cut > 0)

@@ -27,6 +27,7 @@ public sealed class BylineTests
     [InlineData("Y Thịnh - Ngọc Hân", "Y Thịnh - Ngọc Hân")]
     [InlineData("H’Loan- Xuân Trí", "H’Loan- Xuân Trí")]
     [InlineData("Đàng Thị Mỹ, Quang Huy", "Đàng Thị Mỹ, Quang Huy")]
+    [InlineData("Thanh Trúc - Hồng Nhung (Trung tâm VHTT thị xã)", "Thanh Trúc - Hồng Nhung")]
     public void Byline_is_taken_out_of_the_body(string ending, string author)
     {
         var article = Read(ending);
@@ -41,6 +42,10 @@ public sealed class BylineTests
         var labeled = PageReader.Default.ReadText("Tác giả: Ngọc Hân\n" + Body).Article!;
         Assert.Equal("Ngọc Hân", labeled.Author);
         Assert.Equal(2, labeled.BodyParagraphs().Count);
+
+        var onTop = PageReader.Default.ReadText("Thanh Trúc\n" + Body).Article!;
+        Assert.Equal("Thanh Trúc", onTop.Author);
+        Assert.Equal(2, onTop.BodyParagraphs().Count);
 
         var bracketed = PageReader.Default.ReadText(Body.TrimEnd('\n') + " (Thanh Trúc)").Article!;
         Assert.Equal("Thanh Trúc", bracketed.Author);
