@@ -12,6 +12,7 @@ internal static class EvalCommand
     public static Command Create()
     {
         var command = new Command("eval", "Measure accuracy against a labeled corpus.");
+        command.Subcommands.Add(EvalPagesCommand.Create());
         command.Subcommands.Add(Entities());
         command.Subcommands.Add(Records());
         return command;
