@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
 using DanVan.Extraction.Records;
-using DanVan.Extraction.Text;
 
 namespace DanVan.Extraction.Cli;
 
@@ -92,19 +91,14 @@ internal static class ExtractCommand
             return false;
         }
 
-        if (!VietnameseTextDecoder.TryDecode(bytes, null, out var decoded, out var decodeError))
+        var result = extractor.Extract(bytes, new ExtractionOptions { Published = published, SourcePath = path });
+        if (result.Record is null)
         {
-            error = decodeError ?? "cannot decode";
+            error = result.Failure ?? "no record";
             return false;
         }
 
-        if (decoded.Text.Trim().Length == 0)
-        {
-            error = "empty input";
-            return false;
-        }
-
-        record = extractor.ExtractText(decoded.Text, new ExtractionOptions { Published = published, SourcePath = path });
+        record = result.Record;
         return true;
     }
 

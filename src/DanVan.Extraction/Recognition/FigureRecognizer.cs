@@ -185,6 +185,13 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         var end = Lexicons.Units.LongestAt(view, start, out var lexiconEnd) is not null ? lexiconEnd : start;
+
+        // "m2", "km2", "m3" written with a plain digit: the digit is part of the unit.
+        if (end == start && view.Span(start) is "m" or "km" && view.Kind(start + 1) == TokenKind.Number && view[start + 1].Start == view[start].End
+            && view.Span(start + 1) is "2" or "3")
+        {
+            end = start + 1;
+        }
         var head = view.TextOf(view.Cover(start, end));
         if (MeasureWords.Contains(head) && end == start)
         {
@@ -234,6 +241,12 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
         var before = view.Span(i - 1);
         if (view.Kind(i - 1) == TokenKind.Syllable && NamingWords.Contains(before.ToString()))
+        {
+            return true;
+        }
+
+        // "m2", "online33": digits glued to the word before them belong to it.
+        if (view.Kind(i - 1) == TokenKind.Syllable && view[i - 1].End == view[i].Start)
         {
             return true;
         }
