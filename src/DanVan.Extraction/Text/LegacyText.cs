@@ -29,6 +29,10 @@ internal static class LegacyText
     private static readonly System.Buffers.SearchValues<char> Windows1258Differs =
         System.Buffers.SearchValues.Create("\u00C3\u00CC\u00D0\u00D2\u00D5\u00DD\u00DE\u00E3\u00EC\u00F0\u00F2\u00F5\u00FD\u00FE");
 
+    // U+00A1–U+00FF less the Latin-1 letters Unicode Vietnamese uses.
+    private static readonly System.Buffers.SearchValues<char> ForeignToVietnamese = System.Buffers.SearchValues.Create(
+        "¡¢£¤¥¦§¨©ª«¬\u00AD®¯°±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ");
+
     private static readonly System.Buffers.SearchValues<char> UnicodeOnlyVietnamese = System.Buffers.SearchValues.Create(
         "ăĂđĐĩĨũŨơƠưƯạẠảẢấẤầẦẩẨẫẪậẬắẮằẰẳẲẵẴặẶẹẸẻẺẽẼếẾềỀểỂễỄệỆỉỈịỊọỌỏỎốỐồỒổỔỗỖộỘớỚờỜởỞỡỠợỢụỤủỦứỨừỪửỬữỮựỰỳỲỵỴỷỶỹỸ");
 
@@ -67,12 +71,12 @@ internal static class LegacyText
         repaired = text;
         map = OffsetMap.Identity(text.Length);
         kind = TextEncodingKind.Unicode;
-        if (!MayHoldLegacy(text))
+        if (text.AsSpan().IndexOfAnyInRange('\u00A1', '\u00FF') < 0)
         {
             return false;
         }
 
-        var score = ScoreWords(text, text, cancellationToken);
+        var score = MayHoldLegacy(text) ? ScoreWords(text, text, cancellationToken) : default;
         if (Decide(score) is not { } table)
         {
             if (!TryReadAsWindows1258(text, out var vietnamese, cancellationToken))
@@ -317,7 +321,40 @@ internal static class LegacyText
     }
 
     /// <summary>True when the text has a character from U+00A1–U+00FF, which every legacy letter needs.</summary>
-    internal static bool MayHoldLegacy(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('\u00A1', '\u00FF') >= 0;
+    /// <summary>
+    /// Cheap gate before scoring: legacy text read through windows-1252 puts Latin-1 characters that Unicode
+    /// Vietnamese never uses (¸ µ Þ ä ï ø …) inside words. Text with fewer than two such words is not scored;
+    /// ordinary Unicode pages, whose only Latin-1 letters are à á â ã è é ê ì í ò ó ô õ ù ú ý, skip the scoring.
+    /// </summary>
+    internal static bool MayHoldLegacy(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var at = 0;
+        while (at < text.Length)
+        {
+            var found = text[at..].IndexOfAny(ForeignToVietnamese);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var i = at + found;
+            var insideWord = (i > 0 && IsWordChar(text[i - 1])) || (i + 1 < text.Length && IsWordChar(text[i + 1]));
+            if (insideWord && ++words >= 2)
+            {
+                return true;
+            }
+
+            // Count a word once: skip to its end.
+            at = i + 1;
+            while (at < text.Length && IsWordChar(text[at]))
+            {
+                at++;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsWordChar(char c) => c is >= '\u00A1' and <= '\u00FF' || CharClass.IsLetter(c);
 
