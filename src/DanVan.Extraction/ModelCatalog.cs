@@ -15,6 +15,15 @@ internal static class ModelCatalog
     [
         Recognition.Lexicons.UnitsResource,
         Recognition.Lexicons.CampaignsResource,
+        Recognition.Lexicons.SurnamesResource,
+        Recognition.Lexicons.EthnicNamesResource,
+        Recognition.Lexicons.MiddleNamesResource,
+        Recognition.Lexicons.TitleHeadsResource,
+        Recognition.Lexicons.OrgansResource,
+        Recognition.Lexicons.QualifiedOrgansResource,
+        Recognition.Lexicons.AdminUnitsResource,
+        Recognition.Lexicons.PlacesResource,
+        Recognition.Lexicons.AbbreviationsResource,
     ];
 
     /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>

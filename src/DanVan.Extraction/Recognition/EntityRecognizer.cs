@@ -3,7 +3,7 @@ using DanVan.Extraction.Text;
 namespace DanVan.Extraction.Recognition;
 
 /// <summary>
-/// Finds dates, periods, figures and campaigns in Vietnamese text. The text is normalized first
+/// Finds persons, titles, organizations, dates, periods, figures and campaigns in Vietnamese text. The text is normalized first
 /// (<see cref="TextNormalizer"/>); every mention's <see cref="EntityMention.Span"/> and
 /// <see cref="EntityMention.Text"/> refer to the ORIGINAL text passed in. Immutable and thread-safe:
 /// create once (or use <see cref="Default"/>) and share.
@@ -20,7 +20,12 @@ public sealed class EntityRecognizer
     }
 
     /// <summary>The recognizer with the built-in rules and lexicons.</summary>
-    public static EntityRecognizer Default { get; } = new(TextNormalizer.Default, [new DateRecognizer(), new PeriodRecognizer(), new CampaignRecognizer(), new FigureRecognizer()]);
+    public static EntityRecognizer Default { get; } = new(TextNormalizer.Default, 
+    [
+        new DateRecognizer(), new PeriodRecognizer(), new CampaignRecognizer(),
+        new TitleRecognizer(), new PersonRecognizer(), new OrganizationRecognizer(),
+        new FigureRecognizer(),
+    ]);
 
     /// <summary>The entity types this recognizer produces.</summary>
     public IReadOnlyList<EntityType> Produces => [.. _stages.SelectMany(s => s.Produces).Distinct()];

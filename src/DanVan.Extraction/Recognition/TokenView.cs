@@ -130,4 +130,27 @@ internal sealed class TokenView
     public TextSpan Cover(int first, int last) => TextSpan.FromBounds(_tokens[first].Start, _tokens[last].End);
 
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    /// <summary>The index of the first token that ends after <paramref name="offset"/> (the token at or after it); <see cref="Count"/> when none.</summary>
+    public int IndexAt(int offset)
+    {
+        int lo = 0, hi = _tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_tokens[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The line number of token <paramref name="index"/>.</summary>
+    public int LineOf(int index) => _line[index];
 }

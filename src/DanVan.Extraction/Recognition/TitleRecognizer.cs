@@ -1,0 +1,122 @@
+namespace DanVan.Extraction.Recognition;
+
+/// <summary>
+/// Titles (domain.md §3): [Phó] head [Thường trực | TT] organ [unit place], one mention per title, split at
+/// commas and dashes ("Nguyễn Phương Hải - UVBTV - Trưởng Ban Dân vận Thị ủy" gives two). A title counts
+/// when a name stands next to its chain of titles (before: "Name, T1, T2"; after: "T1, T2 Name"), when a
+/// cue precedes it ("đồng chí Phó Bí thư TT Thị ủy"), or when a complete organization closes it. The
+/// expanded form spells out abbreviations; the person is the adjacent name, or for a title standing alone
+/// the person named earlier in the text with the same title.
+/// </summary>
+internal sealed class TitleRecognizer : IEntityRecognizer
+{
+    public IReadOnlyList<EntityType> Produces { get; } = [EntityType.Title];
+
+    public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
+    {
+        var taken = TakenTokens(view, found);
+        var candidates = new List<(int First, int Last, bool Strong)>();
+        for (var i = 0; i < view.Count; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (taken[i] || view.IsChrome(i) || !EntityGrammar.TryTitle(view, i, out var last, out var strong) || IsTaken(taken, i, last))
+            {
+                continue;
+            }
+
+            candidates.Add((i, last, strong));
+            i = last;
+        }
+
+        // The person each title belongs to, by expanded title, for later mentions of the title alone.
+        var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c < candidates.Count;)
+        {
+            // A chain: titles separated only by a comma or a dash.
+            var end = c;
+            while (end + 1 < candidates.Count && candidates[end + 1].First == candidates[end].Last + 2
+                   && EntityGrammar.IsSeparator(view, candidates[end].Last + 1) && view.SameLine(candidates[end].Last, candidates[end + 1].First))
+            {
+                end++;
+            }
+
+            var chainFirst = candidates[c].First;
+            var chainLast = candidates[end].Last;
+            string? person = null;
+            if (view.SameLine(chainLast, chainLast + 1) && EntityGrammar.TryName(view, chainLast + 1, NameContext.Free, out var nameLast))
+            {
+                person = EntityGrammar.CanonicalName(view, chainLast + 1, nameLast);
+            }
+            else if (EntityGrammar.IsSeparator(view, chainFirst - 1) && view.SameLine(chainFirst - 2, chainFirst)
+                     && EntityGrammar.TryNameEndingAt(view, chainFirst - 2, out var nameFirst))
+            {
+                person = EntityGrammar.CanonicalName(view, nameFirst, chainFirst - 2);
+            }
+
+            var cued = EntityGrammar.FollowsCue(view, chainFirst);
+            var anyStrong = false;
+            for (var k = c; k <= end; k++)
+            {
+                anyStrong |= candidates[k].Strong;
+            }
+
+            for (var k = c; k <= end; k++)
+            {
+                var (first, last, strong) = candidates[k];
+                var accepted = person is not null || cued || strong || (anyStrong && end > c);
+                if (!accepted || (first == last && !strong && person is null))
+                {
+                    continue;
+                }
+
+                var span = view.Cover(first, last);
+                var expanded = Lexicons.Abbreviations.Expand(view, first, last);
+                string? holder = person;
+                if (holder is null)
+                {
+                    holders.TryGetValue(expanded, out holder);
+                }
+                else
+                {
+                    holders[expanded] = holder;
+                }
+
+                output.Add(new TitleMention(span, view.TextOf(span), expanded, holder));
+            }
+
+            c = end + 1;
+        }
+    }
+
+    /// <summary>Tokens inside mentions found by earlier stages.</summary>
+    internal static bool[] TakenTokens(TokenView view, IReadOnlyList<EntityMention> found)
+    {
+        var taken = new bool[view.Count];
+        foreach (var mention in found)
+        {
+            for (var k = view.IndexAt(mention.Span.Start); k < view.Count && view[k].Start < mention.Span.End; k++)
+            {
+                taken[k] = true;
+            }
+        }
+
+        return taken;
+    }
+
+    internal static bool IsTaken(bool[] taken, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (taken[k])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
