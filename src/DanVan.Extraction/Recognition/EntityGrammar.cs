@@ -25,6 +25,20 @@ internal static class EntityGrammar
 
     private static readonly string[] Cues = ["đồng chí", "ông", "bà", "chị", "anh", "cụ", "già làng", "thầy", "cô", "em"];
 
+    /// <summary>True for a one-word cue ("Ông", "bà"): it introduces a name and is never its first syllable.</summary>
+    public static bool IsCueWord(ReadOnlySpan<char> word)
+    {
+        foreach (var cue in Cues)
+        {
+            if (word.Equals(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A capitalized syllable ("Nguyễn", "H'Loan", "M'gar").</summary>
     public static bool IsCapWord(TokenView view, int index) => view.Kind(index) == TokenKind.Syllable && char.IsUpper(view.Span(index)[0]);
 
@@ -120,7 +134,8 @@ internal static class EntityGrammar
     public static bool TryName(TokenView view, int index, NameContext context, out int last)
     {
         last = -1;
-        if (!IsCapWord(view, index) || StartsNonName(view, index) || Lexicons.Places.LongestAt(view, index) >= index)
+        if (!IsCapWord(view, index) || StartsNonName(view, index) || Lexicons.Places.LongestAt(view, index) >= index
+            || Lexicons.PlaceOpeners.IsEntry(view, index) || IsCueWord(view.Span(index)))
         {
             return false;
         }
@@ -240,8 +255,23 @@ internal static class EntityGrammar
                 break;
             }
 
+            var named = Lexicons.NamedOrgans.LongestAt(view, k);
+            if (named >= 0 && capital && ConsumeProperName(view, named + 1) is var nameEnd && nameEnd > named)
+            {
+                // "Công ty TNHH May Tĩnh Gia": the body with its own name is one organization.
+                k = nameEnd + 1;
+                organs++;
+                lastStandalone = true;
+                break;
+            }
+
             var standalone = Lexicons.Organs.LongestAt(view, k);
             var qualified = Lexicons.QualifiedOrgans.LongestAt(view, k);
+            if (inTitle)
+            {
+                qualified = Math.Max(qualified, Lexicons.TitleOnlyOrgans.LongestAt(view, k));
+            }
+
             if (standalone < 0 && qualified < 0)
             {
                 break;
@@ -305,8 +335,8 @@ internal static class EntityGrammar
             }
         }
 
-        // "UBND các xã", "Ủy ban MTTQ các cấp": a kind of body, not one organization.
-        if (!isQualified && view.Is(k, "các"))
+        // "UBND các xã", "Ủy ban MTTQ các cấp", "UBND 22 xã": a kind of body, not one organization.
+        if (!isQualified && (view.Is(k, "các") || view.Kind(k) == TokenKind.Number))
         {
             return false;
         }
@@ -314,6 +344,35 @@ internal static class EntityGrammar
         last = k - 1;
         complete = isQualified || lastStandalone;
         return true;
+    }
+
+    /// <summary>
+    /// The proper name of a company, cooperative or school from token <paramref name="index"/>: capitalized
+    /// words, with up to three lower-case words between them ("Giày da Mỹ Phong", "rau an toàn Đơn Dương").
+    /// Returns its last capitalized token, or <paramref name="index"/> - 1.
+    /// </summary>
+    public static int ConsumeProperName(TokenView view, int index)
+    {
+        var last = index - 1;
+        var lower = 0;
+        for (var j = index; j < view.Count && view.SameLine(index, j) && j < index + 10; j++)
+        {
+            if (IsCapWord(view, j) && !StartsNonName(view, j) && !IsCueWord(view.Span(j)))
+            {
+                last = j;
+                lower = 0;
+            }
+            else if (view.Kind(j) == TokenKind.Syllable && ++lower <= 3)
+            {
+                continue;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ internal sealed class OrganizationRecognizer : IEntityRecognizer
 {
     public IReadOnlyList<EntityType> Produces { get; } = [EntityType.Organization];
 
+    // "đại biểu Quốc hội" is a role, "các cấp Mặt trận huyện" every level of a body: not one organization.
+    private static readonly string[] GenericBefore = ["đại biểu", "các cấp", "các", "những"];
+
     public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
     {
         var taken = TitleRecognizer.TakenTokens(view, found);
@@ -27,7 +30,8 @@ internal sealed class OrganizationRecognizer : IEntityRecognizer
                 continue;
             }
 
-            if (!EntityGrammar.TryOrganization(view, i, inTitle: false, out var last, out var complete) || !complete || TitleRecognizer.IsTaken(taken, i, last))
+            if (!EntityGrammar.TryOrganization(view, i, inTitle: false, out var last, out var complete) || !complete || TitleRecognizer.IsTaken(taken, i, last)
+                || IsGeneric(view, i))
             {
                 continue;
             }
@@ -36,5 +40,19 @@ internal sealed class OrganizationRecognizer : IEntityRecognizer
             output.Add(new OrganizationMention(span, view.TextOf(span), Lexicons.Abbreviations.Expand(view, i, last)));
             i = last;
         }
+    }
+
+    private static bool IsGeneric(TokenView view, int index)
+    {
+        foreach (var words in GenericBefore)
+        {
+            var n = TokenView.WordCount(words);
+            if (index - n >= 0 && view.SameLine(index - n, index) && view.IsPhrase(index - n, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

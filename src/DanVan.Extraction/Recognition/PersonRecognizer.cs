@@ -76,32 +76,63 @@ internal sealed class PersonRecognizer : IEntityRecognizer
     }
 
     /// <summary>
-    /// The byline: the article's last content line, short, made of names separated by dashes, slashes or
-    /// commas, optionally after "T/h:" or "Tin, ảnh:", and optionally ending with the author's organization.
+    /// The byline: the article's last content line before the related-news list, short, made of names
+    /// separated by dashes, slashes or commas, optionally after "T/h:" or "Tin, ảnh:", and optionally ending
+    /// with the author's organization ("Minh Khang / Trung tâm VHTT …"). A name-only line counts even when
+    /// the chrome rules took it for chrome (too few letters: "Y Kô"), and a name fused to a toolbar
+    /// ("Hoài PhươngEmailPrintAa") is cut before it.
     /// </summary>
     private static void Byline(TokenView view, bool[] taken, List<EntityMention> output)
     {
-        var end = view.Count - 1;
-        while (end >= 0 && view.IsChrome(end))
+        var text = view.Text;
+        (int First, int Last, int FusedEnd) candidate = (-1, -1, -1);
+        var lineStart = 0;
+        while (lineStart < text.Length)
         {
-            end--;
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            var kind = ChromeLines.Classify(line);
+            if (kind == ChromeLineKind.ListHeading)
+            {
+                break;
+            }
+
+            var first = view.IndexAt(lineStart);
+            var last = view.IndexAt(lineEnd) - 1;
+            if (first <= last && view[first].Start < lineEnd)
+            {
+                var toolbar = line.IndexOf("EmailPrint", StringComparison.Ordinal);
+                if (toolbar > 0)
+                {
+                    candidate = (first, view.IndexAt(lineStart + toolbar - 1), lineStart + toolbar);
+                }
+                else if (kind == ChromeLineKind.Content || IsBylineName(view, first, last))
+                {
+                    candidate = (first, last, -1);
+                }
+            }
+
+            lineStart = lineEnd + 1;
         }
 
-        if (end < 0)
+        if (candidate.First < 0 || candidate.Last - candidate.First + 1 > MaxBylineTokens)
         {
             return;
         }
 
-        var start = end;
-        while (start > 0 && view.SameLine(start - 1, end))
+        if (candidate.FusedEnd >= 0)
         {
-            start--;
-        }
-
-        if (end - start + 1 > MaxBylineTokens)
-        {
+            AddFused(view, candidate.First, candidate.Last, candidate.FusedEnd, taken, output);
             return;
         }
+
+        var start = candidate.First;
+        var end = candidate.Last;
 
         // "T/h:", "Tin, ảnh:", "Bài và ảnh:": a lead ending in a colon.
         for (var k = start; k <= end && k < start + 5; k++)
@@ -151,10 +182,32 @@ internal sealed class PersonRecognizer : IEntityRecognizer
         }
     }
 
+    /// <summary>A byline name fused to the toolbar after it: the span ends where the toolbar starts.</summary>
+    private static void AddFused(TokenView view, int first, int last, int end, bool[] taken, List<EntityMention> output)
+    {
+        var n = last - first + 1;
+        if (n is < 2 or > EntityGrammar.MaxNameSyllables || TitleRecognizer.IsTaken(taken, first, last) || EntityGrammar.StartsNonName(view, first))
+        {
+            return;
+        }
+
+        for (var k = first; k <= last; k++)
+        {
+            if (view.Kind(k) != TokenKind.Syllable || !char.IsUpper(view.Span(k)[0]))
+            {
+                return;
+            }
+        }
+
+        var span = TextSpan.FromBounds(view[first].Start, end);
+        var name = view.TextOf(span);
+        output.Add(new PersonMention(span, name, string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+    }
+
     private static bool IsBylineName(TokenView view, int first, int last)
     {
         var n = last - first + 1;
-        if (n > EntityGrammar.MaxNameSyllables || EntityGrammar.StartsNonName(view, first))
+        if (n is < 1 or > EntityGrammar.MaxNameSyllables || EntityGrammar.StartsNonName(view, first))
         {
             return false;
         }
@@ -165,6 +218,11 @@ internal sealed class PersonRecognizer : IEntityRecognizer
             {
                 return false;
             }
+        }
+
+        if (Lexicons.PlaceOpeners.IsEntry(view, first) || Lexicons.Places.LongestAt(view, first) >= first)
+        {
+            return false;
         }
 
         return n >= 2 || (EntityGrammar.IsEthnicGivenStart(view, first, out var joined) && joined);

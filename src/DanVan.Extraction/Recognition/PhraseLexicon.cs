@@ -93,6 +93,9 @@ internal static class Lexicons
     public const string TitleHeadsResource = "DanVan.Extraction.Models.lexicons/title-heads.txt";
     public const string OrgansResource = "DanVan.Extraction.Models.lexicons/organs.txt";
     public const string QualifiedOrgansResource = "DanVan.Extraction.Models.lexicons/organs-qualified.txt";
+    public const string TitleOnlyOrgansResource = "DanVan.Extraction.Models.lexicons/organs-title-only.txt";
+    public const string NamedOrgansResource = "DanVan.Extraction.Models.lexicons/organs-named.txt";
+    public const string PlaceOpenersResource = "DanVan.Extraction.Models.lexicons/place-openers.txt";
     public const string AdminUnitsResource = "DanVan.Extraction.Models.lexicons/admin-units.txt";
     public const string PlacesResource = "DanVan.Extraction.Models.lexicons/places.txt";
     public const string AbbreviationsResource = "DanVan.Extraction.Models.lexicons/abbreviations.txt";
@@ -106,6 +109,9 @@ internal static class Lexicons
     private static readonly Lazy<PhraseSet> TitleHeadsLazy = new(() => PhraseSet.Load(TitleHeadsResource));
     private static readonly Lazy<PhraseSet> OrgansLazy = new(() => PhraseSet.Load(OrgansResource));
     private static readonly Lazy<PhraseSet> QualifiedOrgansLazy = new(() => PhraseSet.Load(QualifiedOrgansResource));
+    private static readonly Lazy<PhraseSet> TitleOnlyOrgansLazy = new(() => PhraseSet.Load(TitleOnlyOrgansResource));
+    private static readonly Lazy<PhraseSet> NamedOrgansLazy = new(() => PhraseSet.Load(NamedOrgansResource));
+    private static readonly Lazy<PhraseSet> PlaceOpenersLazy = new(() => PhraseSet.Load(PlaceOpenersResource));
     private static readonly Lazy<PhraseSet> AdminUnitsLazy = new(() => PhraseSet.Load(AdminUnitsResource));
     private static readonly Lazy<PhraseSet> PlacesLazy = new(() => PhraseSet.Load(PlacesResource));
     private static readonly Lazy<AbbreviationTable> AbbreviationsLazy = new(() => AbbreviationTable.Load(AbbreviationsResource));
@@ -133,6 +139,15 @@ internal static class Lexicons
 
     /// <summary>Bodies that are organizations only with a unit, a place or "Việt Nam" after them.</summary>
     public static PhraseSet QualifiedOrgans => QualifiedOrgansLazy.Value;
+
+    /// <summary>Bodies that close a title but are not organizations on their own ("Đoàn", "tổ hòa giải").</summary>
+    public static PhraseSet TitleOnlyOrgans => TitleOnlyOrgansLazy.Value;
+
+    /// <summary>Bodies followed by their own proper name ("Công ty TNHH …", "Trường THCS …").</summary>
+    public static PhraseSet NamedOrgans => NamedOrgansLazy.Value;
+
+    /// <summary>First syllables of Central Highlands place names ("Cư", "Ea", "Krông", "Ia").</summary>
+    public static PhraseSet PlaceOpeners => PlaceOpenersLazy.Value;
 
     public static PhraseSet AdminUnits => AdminUnitsLazy.Value;
 
