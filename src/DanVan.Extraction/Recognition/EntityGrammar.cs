@@ -247,6 +247,7 @@ internal static class EntityGrammar
         var k = index;
         var organs = 0;
         var lastStandalone = false;
+        var firstStandalone = false;
         while (organs < MaxOrgans && k < view.Count && view.SameLine(index, k))
         {
             var capital = IsCapWord(view, k) || view.Kind(k) == TokenKind.Abbreviation;
@@ -280,9 +281,13 @@ internal static class EntityGrammar
             lastStandalone = standalone >= qualified;
             k = Math.Max(standalone, qualified) + 1;
             organs++;
+            if (organs == 1)
+            {
+                firstStandalone = lastStandalone;
+            }
 
-            // "Văn phòng HĐND và UBND thị xã".
-            if (view.Is(k, "và") && view.Kind(k + 1) == TokenKind.Abbreviation && Lexicons.Organs.LongestAt(view, k + 1) > k)
+            // "Văn phòng HĐND và UBND thị xã" (but "Quốc hội và HĐND tỉnh" are two).
+            if (organs == 2 && !firstStandalone && view.Is(k, "và") && view.Kind(k + 1) == TokenKind.Abbreviation && Lexicons.Organs.LongestAt(view, k + 1) > k)
             {
                 k++;
             }
@@ -464,6 +469,11 @@ internal static class EntityGrammar
             {
                 // "Trưởng thôn Đạ Nghịch".
                 end = Math.Max(end, ConsumePlace(view, m, afterUnit: true));
+            }
+            else if (Lexicons.AdminUnits.LongestAt(view, m) is var unit and >= 0 && view.SameLine(index, m) && ConsumePlace(view, unit + 1, afterUnit: true) is var place && place > unit)
+            {
+                // "Chi hội trưởng phụ nữ làng Dơ Nâu".
+                end = place;
             }
 
             if (end > last || (end == last && isStrong && !strong))

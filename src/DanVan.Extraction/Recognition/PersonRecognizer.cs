@@ -191,9 +191,10 @@ internal sealed class PersonRecognizer : IEntityRecognizer
             return;
         }
 
+        // The fused token reads as an abbreviation ("PhươngEmailPrintAa"); only its part before the toolbar counts.
         for (var k = first; k <= last; k++)
         {
-            if (view.Kind(k) != TokenKind.Syllable || !char.IsUpper(view.Span(k)[0]))
+            if (view.Kind(k) is not (TokenKind.Syllable or TokenKind.Abbreviation) || !char.IsUpper(view.Span(k)[0]))
             {
                 return;
             }

@@ -33,7 +33,8 @@ internal sealed class TitleRecognizer : IEntityRecognizer
         }
 
         // The person each title belongs to, by expanded title, for later mentions of the title alone.
-        var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var holders = new List<(string Expanded, string Person)>();
+        var unresolved = new List<int>();
         for (var c = 0; c < candidates.Count;)
         {
             // A chain: titles separated only by a comma or a dash.
@@ -78,11 +79,15 @@ internal sealed class TitleRecognizer : IEntityRecognizer
                 string? holder = person;
                 if (holder is null)
                 {
-                    holders.TryGetValue(expanded, out holder);
+                    holder = FindHolder(holders, expanded, latest: true);
+                    if (holder is null)
+                    {
+                        unresolved.Add(output.Count);
+                    }
                 }
                 else
                 {
-                    holders[expanded] = holder;
+                    holders.Add((expanded, holder));
                 }
 
                 output.Add(new TitleMention(span, view.TextOf(span), expanded, holder));
@@ -90,7 +95,45 @@ internal sealed class TitleRecognizer : IEntityRecognizer
 
             c = end + 1;
         }
+
+        // A title alone before anyone is named with it (a headline: "Chủ tịch UBND xã Ia Pếch đối thoại …")
+        // belongs to the first person the text later names with it.
+        foreach (var index in unresolved)
+        {
+            var title = (TitleMention)output[index];
+            if (FindHolder(holders, title.Expanded, latest: false) is { } holder)
+            {
+                output[index] = title with { Person = holder };
+            }
+        }
     }
+
+    /// <summary>
+    /// The person named with the same title (ignoring case), or with the title and a place after it or
+    /// without it ("Chủ tịch UBND xã" and "Chủ tịch UBND xã Ia Pếch"); the latest or the first such person.
+    /// </summary>
+    private static string? FindHolder(List<(string Expanded, string Person)> holders, string expanded, bool latest)
+    {
+        string? partial = null;
+        for (var n = 0; n < holders.Count; n++)
+        {
+            var (title, person) = holders[latest ? holders.Count - 1 - n : n];
+            if (title.Equals(expanded, StringComparison.OrdinalIgnoreCase))
+            {
+                return person;
+            }
+
+            if (partial is null && (ExtendsWithWords(title, expanded) || ExtendsWithWords(expanded, title)))
+            {
+                partial = person;
+            }
+        }
+
+        return partial;
+    }
+
+    private static bool ExtendsWithWords(string longer, string shorter) =>
+        longer.Length > shorter.Length + 1 && longer[shorter.Length] == ' ' && longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Tokens inside mentions found by earlier stages.</summary>
     internal static bool[] TakenTokens(TokenView view, IReadOnlyList<EntityMention> found)
