@@ -306,7 +306,14 @@ internal static class EntityGrammar
         }
 
         var unit = Lexicons.AdminUnits.LongestAt(view, k);
-        if (unit >= 0 && view.SameLine(index, k))
+        var knownPlace = Lexicons.Places.LongestAt(view, k);
+        if (knownPlace >= k && view.SameLine(index, k))
+        {
+            // "Thành ủy Buôn Ma Thuột": a known place, though "Buôn" is also a unit word.
+            k = knownPlace + 1;
+            isQualified = true;
+        }
+        else if (unit >= 0 && view.SameLine(index, k))
         {
             var place = ConsumePlace(view, unit + 1, afterUnit: true);
             var needsPlace = view.Is(k, "số") || view.Is(k, "tổ") || view.Is(k, "Trường");
@@ -323,13 +330,7 @@ internal static class EntityGrammar
         }
         else if (IsCapWord(view, k) && view.SameLine(index, k))
         {
-            var known = Lexicons.Places.LongestAt(view, k);
-            if (known >= k)
-            {
-                k = known + 1;
-                isQualified = true;
-            }
-            else if (lastStandalone && !IsNameStart(view, k))
+            if (lastStandalone && !IsNameStart(view, k))
             {
                 var place = ConsumePlace(view, k, afterUnit: false);
                 if (place >= k)
@@ -406,7 +407,9 @@ internal static class EntityGrammar
         var j = index;
         while (j < index + MaxPlaceTokens && view.SameLine(index, j) && IsCapWord(view, j))
         {
-            if (StartsNonName(view, j) || IsEthnicGivenStart(view, j, out _) || (j > index && IsNameStart(view, j) && IsCapWord(view, j + 1) && view.SameLine(j, j + 1)))
+            // A name after the unit is the person's ("Chủ tịch HĐND thành phố Nguyễn Hoàng Long"); places named
+            // after people are in the places lexicon ("xã Nguyễn Trãi").
+            if (StartsNonName(view, j) || IsEthnicGivenStart(view, j, out _) || (IsNameStart(view, j) && IsCapWord(view, j + 1) && view.SameLine(j, j + 1)))
             {
                 break;
             }

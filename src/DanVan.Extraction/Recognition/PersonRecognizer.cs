@@ -12,6 +12,7 @@ namespace DanVan.Extraction.Recognition;
 internal sealed class PersonRecognizer : IEntityRecognizer
 {
     private const int MaxBylineTokens = 16;
+    private const int MaxLinesAfterByline = 2;
 
     // Words after which capitalized syllables name a place, a street, a school or a work, not a person.
     private static readonly string[] PlaceWords =
@@ -85,7 +86,7 @@ internal sealed class PersonRecognizer : IEntityRecognizer
     private static void Byline(TokenView view, bool[] taken, List<EntityMention> output)
     {
         var text = view.Text;
-        (int First, int Last, int FusedEnd) candidate = (-1, -1, -1);
+        var lines = new List<(int First, int Last, int FusedEnd)>();
         var lineStart = 0;
         while (lineStart < text.Length)
         {
@@ -109,31 +110,36 @@ internal sealed class PersonRecognizer : IEntityRecognizer
                 var toolbar = line.IndexOf("EmailPrint", StringComparison.Ordinal);
                 if (toolbar > 0)
                 {
-                    candidate = (first, view.IndexAt(lineStart + toolbar - 1), lineStart + toolbar);
+                    lines.Add((first, view.IndexAt(lineStart + toolbar - 1), lineStart + toolbar));
                 }
                 else if (kind == ChromeLineKind.Content || IsBylineName(view, first, last))
                 {
-                    candidate = (first, last, -1);
+                    lines.Add((first, last, -1));
                 }
             }
 
             lineStart = lineEnd + 1;
         }
 
-        if (candidate.First < 0 || candidate.Last - candidate.First + 1 > MaxBylineTokens)
+        // The byline may be followed by the author's organization on its own line, or menu residue ("Video").
+        for (var n = lines.Count - 1; n >= 0 && n >= lines.Count - MaxLinesAfterByline - 1; n--)
         {
-            return;
+            var (first, last, fusedEnd) = lines[n];
+            if (last - first + 1 > MaxBylineTokens)
+            {
+                return;
+            }
+
+            if (fusedEnd >= 0 ? AddFused(view, first, last, fusedEnd, taken, output) : TryBylineLine(view, first, last, taken, output))
+            {
+                return;
+            }
         }
+    }
 
-        if (candidate.FusedEnd >= 0)
-        {
-            AddFused(view, candidate.First, candidate.Last, candidate.FusedEnd, taken, output);
-            return;
-        }
-
-        var start = candidate.First;
-        var end = candidate.Last;
-
+    /// <summary>Names separated by dashes, slashes or commas, after an optional "T/h:" lead, before an optional organization.</summary>
+    private static bool TryBylineLine(TokenView view, int start, int end, bool[] taken, List<EntityMention> output)
+    {
         // "T/h:", "Tin, ảnh:", "Bài và ảnh:": a lead ending in a colon.
         for (var k = start; k <= end && k < start + 5; k++)
         {
@@ -165,7 +171,7 @@ internal sealed class PersonRecognizer : IEntityRecognizer
                 else if (names.Count == 0 || !EntityGrammar.TryOrganization(view, first, inTitle: false, out _, out _))
                 {
                     // A sentence, not a byline; an organization may only follow the names.
-                    return;
+                    return false;
                 }
                 else
                 {
@@ -180,15 +186,17 @@ internal sealed class PersonRecognizer : IEntityRecognizer
         {
             Add(view, first, last, taken, output);
         }
+
+        return names.Count > 0;
     }
 
     /// <summary>A byline name fused to the toolbar after it: the span ends where the toolbar starts.</summary>
-    private static void AddFused(TokenView view, int first, int last, int end, bool[] taken, List<EntityMention> output)
+    private static bool AddFused(TokenView view, int first, int last, int end, bool[] taken, List<EntityMention> output)
     {
         var n = last - first + 1;
         if (n is < 2 or > EntityGrammar.MaxNameSyllables || TitleRecognizer.IsTaken(taken, first, last) || EntityGrammar.StartsNonName(view, first))
         {
-            return;
+            return false;
         }
 
         // The fused token reads as an abbreviation ("PhươngEmailPrintAa"); only its part before the toolbar counts.
@@ -196,13 +204,14 @@ internal sealed class PersonRecognizer : IEntityRecognizer
         {
             if (view.Kind(k) is not (TokenKind.Syllable or TokenKind.Abbreviation) || !char.IsUpper(view.Span(k)[0]))
             {
-                return;
+                return false;
             }
         }
 
         var span = TextSpan.FromBounds(view[first].Start, end);
         var name = view.TextOf(span);
         output.Add(new PersonMention(span, name, string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+        return true;
     }
 
     private static bool IsBylineName(TokenView view, int first, int last)
