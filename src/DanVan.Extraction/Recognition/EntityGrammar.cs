@@ -23,7 +23,7 @@ internal static class EntityGrammar
     private const int MaxPlaceTokens = 4;
     private const int MaxOrgans = 4;
 
-    private static readonly string[] Cues = ["đồng chí", "ông", "bà", "chị", "anh", "cụ", "già làng", "thầy", "cô", "em"];
+    private static readonly string[] Cues = ["đồng chí", "đ/c", "ông", "bà", "chị", "anh", "cụ", "già làng", "thầy", "cô", "em", "nghệ nhân", "người có uy tín"];
 
     /// <summary>True for a one-word cue ("Ông", "bà"): it introduces a name and is never its first syllable.</summary>
     public static bool IsCueWord(ReadOnlySpan<char> word)

@@ -18,7 +18,7 @@ internal sealed class PersonRecognizer : IEntityRecognizer
     private static readonly string[] PlaceWords =
     [
         "đường", "phố", "xã", "phường", "huyện", "tỉnh", "thôn", "buôn", "bon", "plei", "làng", "quận", "ấp", "xóm", "bản", "trấn",
-        "thành phố", "TP", "TP.", "Tp.", "TX", "trường", "THCS", "THPT", "TNCS", "cầu", "chợ", "hẻm", "ngõ", "kiệt", "hồ", "sông", "núi",
+        "thành phố", "TP", "TP.", "Tp.", "TX", "trường", "THCS", "THPT", "TNCS", "TNHH", "Q.", "P.", "cầu", "chợ", "hẻm", "ngõ", "kiệt", "hồ", "sông", "núi",
         "tượng", "lăng", "đền", "chùa", "nhà thờ", "bệnh viện", "Bác", "cách", "tưởng", "tuyến",
     ];
 
@@ -62,7 +62,8 @@ internal sealed class PersonRecognizer : IEntityRecognizer
             }
 
             var cued = EntityGrammar.FollowsCue(view, i);
-            if (!cued && (FollowsPlaceWord(view, i) || (view.SameLine(i - 1, i) && (EntityGrammar.IsCapWord(view, i - 1) || view.Kind(i - 1) == TokenKind.Abbreviation))))
+            // After an academic abbreviation ("TS.", "PGS.TS") a name may follow; after "TP", "THCS", "TNCS" it names a place or a body.
+            if (!cued && (FollowsPlaceWord(view, i) || (view.SameLine(i - 1, i) && EntityGrammar.IsCapWord(view, i - 1))))
             {
                 continue;
             }
@@ -168,13 +169,14 @@ internal sealed class PersonRecognizer : IEntityRecognizer
                 {
                     names.Add((first, last));
                 }
-                else if (names.Count == 0 || !EntityGrammar.TryOrganization(view, first, inTitle: false, out _, out _))
+                else if (names.Count == 0)
                 {
-                    // A sentence, not a byline; an organization may only follow the names.
+                    // A sentence, not a byline.
                     return false;
                 }
                 else
                 {
+                    // The author's organization or a note ("(CTV)") after the names.
                     break;
                 }
             }
@@ -244,7 +246,7 @@ internal sealed class PersonRecognizer : IEntityRecognizer
         {
             var n = TokenView.WordCount(word);
             var start = index - n;
-            if (start >= 0 && view.SameLine(start, index) && view.IsPhrase(start, word) && (word is not ("TP" or "TX" or "THCS" or "THPT" or "TNCS" or "Bác") || view.Span(start).SequenceEqual(word)))
+            if (start >= 0 && view.SameLine(start, index) && view.IsPhrase(start, word) && (word is not ("TP" or "TX" or "THCS" or "THPT" or "TNCS" or "TNHH" or "Q." or "P." or "Bác") || view.Span(start).SequenceEqual(word)))
             {
                 return true;
             }
