@@ -363,6 +363,12 @@ internal static class EntityGrammar
         var lower = 0;
         for (var j = index; j < view.Count && view.SameLine(index, j) && j < index + 10; j++)
         {
+            // "Trường THPT Phan Bội Châu và Trường THCS …": the next body starts a new organization.
+            if (IsCapWord(view, j) && j > index && (Lexicons.NamedOrgans.LongestAt(view, j) >= j || Lexicons.Organs.LongestAt(view, j) >= j))
+            {
+                break;
+            }
+
             if (IsCapWord(view, j) && !StartsNonName(view, j) && !IsCueWord(view.Span(j)))
             {
                 last = j;
