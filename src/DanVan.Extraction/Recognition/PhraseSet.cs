@@ -15,6 +15,7 @@ namespace DanVan.Extraction.Recognition;
 internal sealed class PhraseSet
 {
     private readonly Dictionary<char, string[]> _byFirst;
+    private readonly Dictionary<int, string[]> _byFirstTwo;
 
     private PhraseSet(IEnumerable<string> phrases)
     {
@@ -36,6 +37,7 @@ internal sealed class PhraseSet
 
         // Longest first, so the first entry that matches is the longest match.
         _byFirst = buckets.ToDictionary(b => b.Key, b => b.Value.OrderByDescending(p => p.Length).ToArray());
+        _byFirstTwo = _byFirst.Values.SelectMany(v => v).GroupBy(p => KeyOf(p)).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     public int Count { get; }
@@ -87,8 +89,13 @@ internal sealed class PhraseSet
             return -1;
         }
 
+        if (!_byFirstTwo.TryGetValue(KeyOf(token), out var bucket))
+        {
+            return -1;
+        }
+
         var best = -1;
-        foreach (var phrase in Candidates(token[0]))
+        foreach (var phrase in bucket)
         {
             var last = Match(view, start, phrase);
             if (last > best)
@@ -120,6 +127,13 @@ internal sealed class PhraseSet
         }
 
         return false;
+    }
+
+    /// <summary>Bucket key: the first two letters, lower-cased (a one-letter first word has none for the second).</summary>
+    private static int KeyOf(ReadOnlySpan<char> text)
+    {
+        var second = text.Length > 1 && text[1] != ' ' ? char.ToLowerInvariant(text[1]) : '\0';
+        return (char.ToLowerInvariant(text[0]) << 16) | second;
     }
 
     /// <summary>
