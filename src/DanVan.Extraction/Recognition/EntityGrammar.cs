@@ -152,7 +152,7 @@ internal static class EntityGrammar
         {
             k = surnameEnd + 1;
         }
-        else if (context == NameContext.Cued)
+        else if (context == NameContext.Cued || EndsWithEthnicFamilyName(view, index))
         {
             k = index + 1;
         }
@@ -169,6 +169,7 @@ internal static class EntityGrammar
                 {
                     break;
                 }
+
 
                 k++;
                 continue;
@@ -190,6 +191,23 @@ internal static class EntityGrammar
 
         last = k - 1;
         return true;
+    }
+
+    /// <summary>
+    /// Two or three capitalized syllables from <paramref name="index"/> whose last one is an ethnic-minority
+    /// family name written last ("Ama Kông Niê", "Ami Byă"): a name though it opens with no known pattern.
+    /// </summary>
+    private static bool EndsWithEthnicFamilyName(TokenView view, int index)
+    {
+        for (var k = index + 1; k <= index + 2 && IsCapWord(view, k) && view.SameLine(index, k); k++)
+        {
+            if (Lexicons.EthnicFamilyNames.IsEntry(view, k) && !(IsCapWord(view, k + 1) && view.SameLine(k, k + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A name that ends exactly at token <paramref name="end"/> (the longest one), for "Name, Title".</summary>
@@ -512,5 +530,33 @@ internal static class EntityGrammar
         }
 
         return true;
+    }
+
+    /// <summary>Tokens inside mentions found by earlier stages.</summary>
+    internal static bool[] TakenTokens(TokenView view, IReadOnlyList<EntityMention> found)
+    {
+        var taken = new bool[view.Count];
+        foreach (var mention in found)
+        {
+            for (var k = view.IndexAt(mention.Span.Start); k < view.Count && view[k].Start < mention.Span.End; k++)
+            {
+                taken[k] = true;
+            }
+        }
+
+        return taken;
+    }
+
+    internal static bool IsTaken(bool[] taken, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (taken[k])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class OrganizationRecognizer : IEntityRecognizer
 
     public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
     {
-        var taken = TitleRecognizer.TakenTokens(view, found);
+        var taken = EntityGrammar.TakenTokens(view, found);
         for (var i = 0; i < view.Count; i++)
         {
             if ((i & 1023) == 0)
@@ -30,7 +30,7 @@ internal sealed class OrganizationRecognizer : IEntityRecognizer
                 continue;
             }
 
-            if (!EntityGrammar.TryOrganization(view, i, inTitle: false, out var last, out var complete) || !complete || TitleRecognizer.IsTaken(taken, i, last)
+            if (!EntityGrammar.TryOrganization(view, i, inTitle: false, out var last, out var complete) || !complete || EntityGrammar.IsTaken(taken, i, last)
                 || IsGeneric(view, i))
             {
                 continue;

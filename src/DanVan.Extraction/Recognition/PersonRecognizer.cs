@@ -26,7 +26,7 @@ internal sealed class PersonRecognizer : IEntityRecognizer
 
     public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
     {
-        var taken = TitleRecognizer.TakenTokens(view, found);
+        var taken = EntityGrammar.TakenTokens(view, found);
 
         // Next to a title: "Đại tá Trần Quang Lộc", "Lưu Văn Trung" after "… Trưởng ban Nội chính Tỉnh ủy".
         foreach (var mention in found)
@@ -196,7 +196,7 @@ internal sealed class PersonRecognizer : IEntityRecognizer
     private static bool AddFused(TokenView view, int first, int last, int end, bool[] taken, List<EntityMention> output)
     {
         var n = last - first + 1;
-        if (n is < 2 or > EntityGrammar.MaxNameSyllables || TitleRecognizer.IsTaken(taken, first, last) || EntityGrammar.StartsNonName(view, first))
+        if (n is < 2 or > EntityGrammar.MaxNameSyllables || EntityGrammar.IsTaken(taken, first, last) || EntityGrammar.StartsNonName(view, first))
         {
             return false;
         }
@@ -257,7 +257,7 @@ internal sealed class PersonRecognizer : IEntityRecognizer
 
     private static bool Add(TokenView view, int first, int last, bool[] taken, List<EntityMention> output)
     {
-        if (TitleRecognizer.IsTaken(taken, first, last))
+        if (EntityGrammar.IsTaken(taken, first, last))
         {
             return false;
         }

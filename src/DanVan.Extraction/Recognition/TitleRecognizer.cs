@@ -14,7 +14,7 @@ internal sealed class TitleRecognizer : IEntityRecognizer
 
     public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
     {
-        var taken = TakenTokens(view, found);
+        var taken = EntityGrammar.TakenTokens(view, found);
         var candidates = new List<(int First, int Last, bool Strong)>();
         for (var i = 0; i < view.Count; i++)
         {
@@ -23,7 +23,7 @@ internal sealed class TitleRecognizer : IEntityRecognizer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (taken[i] || view.IsChrome(i) || !EntityGrammar.TryTitle(view, i, out var last, out var strong) || IsTaken(taken, i, last))
+            if (taken[i] || view.IsChrome(i) || !EntityGrammar.TryTitle(view, i, out var last, out var strong) || EntityGrammar.IsTaken(taken, i, last))
             {
                 continue;
             }
@@ -134,32 +134,4 @@ internal sealed class TitleRecognizer : IEntityRecognizer
 
     private static bool ExtendsWithWords(string longer, string shorter) =>
         longer.Length > shorter.Length + 1 && longer[shorter.Length] == ' ' && longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Tokens inside mentions found by earlier stages.</summary>
-    internal static bool[] TakenTokens(TokenView view, IReadOnlyList<EntityMention> found)
-    {
-        var taken = new bool[view.Count];
-        foreach (var mention in found)
-        {
-            for (var k = view.IndexAt(mention.Span.Start); k < view.Count && view[k].Start < mention.Span.End; k++)
-            {
-                taken[k] = true;
-            }
-        }
-
-        return taken;
-    }
-
-    internal static bool IsTaken(bool[] taken, int first, int last)
-    {
-        for (var k = first; k <= last; k++)
-        {
-            if (taken[k])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

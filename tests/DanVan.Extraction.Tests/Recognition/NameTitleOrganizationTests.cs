@@ -98,6 +98,12 @@ public class NameTitleOrganizationTests
         Assert.Contains(Find<TitleMention>(text), t => t.Text == "Trưởng thôn Plei Ring" && t.Person == "Ksor Thuân");
     }
 
+    [Fact]
+    public void An_ethnic_family_name_written_last_makes_a_name_without_a_cue()
+    {
+        Assert.Equal(["Ama Kông Niê"], Names("Hội nghị ghi nhận gia đình Ama Kông Niê giữ rừng tốt."));
+    }
+
     [Theory]
     [InlineData("Kết luận, đồng chí Lê văn Thành, Chủ tịch UBND phường yêu cầu các khu phố hoàn thành chỉ tiêu.", "Lê văn Thành", "Lê Văn Thành")]
     [InlineData("Đồng chí Trịnh thị Thu Trang phát biểu.", "Trịnh thị Thu Trang", "Trịnh Thị Thu Trang")]
