@@ -25,6 +25,20 @@ internal static class EntityGrammar
 
     private static readonly string[] Cues = ["đồng chí", "đ/c", "ông", "bà", "chị", "anh", "cụ", "già làng", "thầy", "cô", "em", "nghệ nhân", "người có uy tín"];
 
+    /// <summary>True when a cue spans exactly tokens <paramref name="first"/> up to (not including) <paramref name="next"/>.</summary>
+    public static bool IsCueStartAt(TokenView view, int first, int next)
+    {
+        foreach (var cue in Cues)
+        {
+            if (TokenView.WordCount(cue) == next - first && view.IsPhrase(first, cue))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for a one-word cue ("Ông", "bà"): it introduces a name and is never its first syllable.</summary>
     public static bool IsCueWord(ReadOnlySpan<char> word)
     {

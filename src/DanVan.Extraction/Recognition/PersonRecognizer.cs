@@ -43,7 +43,7 @@ internal sealed class PersonRecognizer : IEntityRecognizer
                 Add(view, last + 1, nameLast, taken, output);
             }
 
-            if (EntityGrammar.IsSeparator(view, first - 1) && view.SameLine(first - 2, first) && EntityGrammar.TryNameEndingAt(view, first - 2, out var nameFirst))
+            if ((EntityGrammar.IsSeparator(view, first - 1) || view.Span(first - 1) is "(") && view.SameLine(first - 2, first) && EntityGrammar.TryNameEndingAt(view, first - 2, out var nameFirst))
             {
                 Add(view, nameFirst, first - 2, taken, output);
             }

@@ -52,10 +52,16 @@ internal sealed class TitleRecognizer : IEntityRecognizer
             {
                 person = EntityGrammar.CanonicalName(view, chainLast + 1, nameLast);
             }
-            else if (EntityGrammar.IsSeparator(view, chainFirst - 1) && view.SameLine(chainFirst - 2, chainFirst)
+            else if ((EntityGrammar.IsSeparator(view, chainFirst - 1) || view.Span(chainFirst - 1) is "(") && view.SameLine(chainFirst - 2, chainFirst)
                      && EntityGrammar.TryNameEndingAt(view, chainFirst - 2, out var nameFirst))
             {
+                // "Name, Title", "Name - Title", "Name (Title)".
                 person = EntityGrammar.CanonicalName(view, nameFirst, chainFirst - 2);
+            }
+            else if (NameAfterCue(view, chainLast) is var (cuedFirst, cuedLast) && cuedFirst >= 0)
+            {
+                // "Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A".
+                person = EntityGrammar.CanonicalName(view, cuedFirst, cuedLast);
             }
 
             var cued = EntityGrammar.FollowsCue(view, chainFirst);
@@ -106,6 +112,26 @@ internal sealed class TitleRecognizer : IEntityRecognizer
                 output[index] = title with { Person = holder };
             }
         }
+    }
+
+    /// <summary>A name after the title chain, a comma and a cue: "Phó Chủ tịch UBND tỉnh, đồng chí Y Khiêm Byă"; (-1, -1) when none.</summary>
+    internal static (int First, int Last) NameAfterCue(TokenView view, int titleLast)
+    {
+        if (!EntityGrammar.IsSeparator(view, titleLast + 1) || !view.SameLine(titleLast, titleLast + 1))
+        {
+            return (-1, -1);
+        }
+
+        for (var k = titleLast + 3; k <= titleLast + 4; k++)
+        {
+            if (view.SameLine(titleLast, k) && EntityGrammar.FollowsCue(view, k) && EntityGrammar.IsCueStartAt(view, titleLast + 2, k)
+                && EntityGrammar.TryName(view, k, NameContext.Cued, out var last))
+            {
+                return (k, last);
+            }
+        }
+
+        return (-1, -1);
     }
 
     /// <summary>

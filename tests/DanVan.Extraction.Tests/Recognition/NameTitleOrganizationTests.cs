@@ -47,6 +47,25 @@ public class NameTitleOrganizationTests
         Assert.Equal(expanded, found.Expanded);
     }
 
+    [Theory]
+    [InlineData("Phát biểu chỉ đạo, Phó Chủ tịch UBND tỉnh, đồng chí Y Khiêm Niê đánh giá cao kết quả.", "Phó Chủ tịch UBND tỉnh", "Y Khiêm Niê")]
+    [InlineData("Dự có ông Lại Văn Hòa (Chủ tịch Hội Nông dân huyện) và nhiều hội viên.", "Chủ tịch Hội Nông dân huyện", "Lại Văn Hòa")]
+    public void Titles_attach_across_a_cue_or_a_parenthesis(string text, string title, string person)
+    {
+        var found = Assert.Single(Find<TitleMention>(text));
+        Assert.Equal(title, found.Text);
+        Assert.Equal(person, found.Person);
+        Assert.Equal([person], Names(text));
+    }
+
+    [Fact]
+    public void A_name_before_the_title_wins_over_a_cued_name_after_it()
+    {
+        const string text = "Dự có ông Hàn Văn Tư, Chủ tịch UBND xã, ông Khổng Minh Đạt, Trưởng thôn Tân Lập.";
+        var titles = Find<TitleMention>(text);
+        Assert.Equal(["Hàn Văn Tư", "Khổng Minh Đạt"], titles.Select(t => t.Person));
+    }
+
     [Fact]
     public void A_title_alone_belongs_to_the_person_named_earlier_with_it()
     {
