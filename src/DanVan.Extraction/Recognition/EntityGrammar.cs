@@ -23,7 +23,7 @@ internal static class EntityGrammar
     private const int MaxPlaceTokens = 4;
     private const int MaxOrgans = 4;
 
-    private static readonly string[] Cues = ["đồng chí", "đ/c", "ông", "bà", "chị", "anh", "cụ", "già làng", "thầy", "cô", "em", "nghệ nhân", "người có uy tín"];
+    private static readonly string[] Cues = ["đồng chí", "đ/c", "ông", "bà", "chị", "anh", "cụ", "già làng", "thầy", "cô", "em", "nghệ nhân", "người có uy tín", "ảnh :", "t/h :", "bài :", "tin :"];
 
     /// <summary>True when a cue spans exactly tokens <paramref name="first"/> up to (not including) <paramref name="next"/>.</summary>
     public static bool IsCueStartAt(TokenView view, int first, int next)

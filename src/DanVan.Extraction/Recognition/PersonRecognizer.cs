@@ -43,9 +43,9 @@ internal sealed class PersonRecognizer : IEntityRecognizer
                 Add(view, last + 1, nameLast, taken, output);
             }
 
-            if ((EntityGrammar.IsSeparator(view, first - 1) || view.Span(first - 1) is "(") && view.SameLine(first - 2, first) && EntityGrammar.TryNameEndingAt(view, first - 2, out var nameFirst))
+            if (TitleRecognizer.NameBefore(view, first) is var (nameFirst, nameEnd) && nameFirst >= 0)
             {
-                Add(view, nameFirst, first - 2, taken, output);
+                Add(view, nameFirst, nameEnd, taken, output);
             }
         }
 

@@ -52,11 +52,10 @@ internal sealed class TitleRecognizer : IEntityRecognizer
             {
                 person = EntityGrammar.CanonicalName(view, chainLast + 1, nameLast);
             }
-            else if ((EntityGrammar.IsSeparator(view, chainFirst - 1) || view.Span(chainFirst - 1) is "(") && view.SameLine(chainFirst - 2, chainFirst)
-                     && EntityGrammar.TryNameEndingAt(view, chainFirst - 2, out var nameFirst))
+            else if (NameBefore(view, chainFirst) is var (nameFirst, nameLast2) && nameFirst >= 0)
             {
-                // "Name, Title", "Name - Title", "Name (Title)".
-                person = EntityGrammar.CanonicalName(view, nameFirst, chainFirst - 2);
+                // "Name, Title", "Name - Title", "Name (Title)", "Name, nguyên Title".
+                person = EntityGrammar.CanonicalName(view, nameFirst, nameLast2);
             }
             else if (NameAfterCue(view, chainLast) is var (cuedFirst, cuedLast) && cuedFirst >= 0)
             {
@@ -112,6 +111,26 @@ internal sealed class TitleRecognizer : IEntityRecognizer
                 output[index] = title with { Person = holder };
             }
         }
+    }
+
+    /// <summary>
+    /// The name a title chain starting at <paramref name="titleFirst"/> follows: "Name, Title", "Name - Title",
+    /// "Name (Title)", and with "nguyên" (former) before the title; (-1, -1) when none.
+    /// </summary>
+    internal static (int First, int Last) NameBefore(TokenView view, int titleFirst)
+    {
+        var k = titleFirst - 1;
+        if (view.Is(k, "nguyên") && view.SameLine(k, titleFirst))
+        {
+            k--;
+        }
+
+        if ((!EntityGrammar.IsSeparator(view, k) && view.Span(k) is not "(") || !view.SameLine(k - 1, titleFirst))
+        {
+            return (-1, -1);
+        }
+
+        return EntityGrammar.TryNameEndingAt(view, k - 1, out var first) ? (first, k - 1) : (-1, -1);
     }
 
     /// <summary>A name after the title chain, a comma and a cue: "Phó Chủ tịch UBND tỉnh, đồng chí Y Khiêm Byă"; (-1, -1) when none.</summary>

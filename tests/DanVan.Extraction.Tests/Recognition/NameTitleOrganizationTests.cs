@@ -67,6 +67,15 @@ public class NameTitleOrganizationTests
     }
 
     [Fact]
+    public void Photo_credits_and_former_titles()
+    {
+        const string text = "Ông Tôn Thất Mỹ, nguyên Bí thư Chi bộ thôn Phú Xuân chia sẻ kinh nghiệm.\nẢnh: Thái Bảo";
+        Assert.Equal(["Tôn Thất Mỹ", "Thái Bảo"], Names(text));
+        var title = Assert.Single(Find<TitleMention>(text));
+        Assert.Equal(("Bí thư Chi bộ thôn Phú Xuân", "Tôn Thất Mỹ"), (title.Text, title.Person));
+    }
+
+    [Fact]
     public void A_title_alone_belongs_to_the_person_named_earlier_with_it()
     {
         const string text = "Đồng chí Hồ Quang Vũ, Phó Bí thư TT Huyện ủy dự hội nghị.\n\nKết thúc hội nghị, đồng chí Phó Bí thư TT Huyện ủy yêu cầu các xã làm tốt công tác vận động.";
