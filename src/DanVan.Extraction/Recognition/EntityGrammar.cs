@@ -464,17 +464,23 @@ internal static class EntityGrammar
     /// "Ban Chỉ đạo"). <paramref name="strong"/> is true when a complete organization closes it, so it is a
     /// title even with no name next to it.
     /// </summary>
-    public static bool TryTitle(TokenView view, int index, out int last, out bool strong)
+    public static bool TryTitle(TokenView view, int index, out int last, out bool strong) => TryTitle(view, index, allowLowerCase: false, out last, out strong);
+
+    /// <summary>
+    /// <see cref="TryTitle(TokenView, int, out int, out bool)"/>, and with <paramref name="allowLowerCase"/> also a
+    /// title written in lower case ("ông Hứa Văn Tài, chủ tịch UBND xã"), for the caller to accept only next to a name.
+    /// </summary>
+    public static bool TryTitle(TokenView view, int index, bool allowLowerCase, out int last, out bool strong)
     {
         last = -1;
         strong = false;
         var first = view.Span(index);
-        if (first.IsEmpty || !char.IsUpper(first[0]) || view.Kind(index) is not (TokenKind.Syllable or TokenKind.Abbreviation))
+        if (first.IsEmpty || (!allowLowerCase && !char.IsUpper(first[0])) || view.Kind(index) is not (TokenKind.Syllable or TokenKind.Abbreviation))
         {
             return false;
         }
 
-        var k = view.Is(index, "Phó") ? index + 1 : index;
+        var k = view.Is(index, "phó") ? index + 1 : index;
         var headToken = view.Span(k);
         if (headToken.IsEmpty || (k > index && !view.SameLine(index, k)))
         {

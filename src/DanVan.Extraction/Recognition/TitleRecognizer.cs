@@ -1,3 +1,5 @@
+using DanVan.Extraction.Text;
+
 namespace DanVan.Extraction.Recognition;
 
 /// <summary>
@@ -23,7 +25,19 @@ internal sealed class TitleRecognizer : IEntityRecognizer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (taken[i] || view.IsChrome(i) || !EntityGrammar.TryTitle(view, i, out var last, out var strong) || EntityGrammar.IsTaken(taken, i, last))
+            if (taken[i] || view.IsChrome(i))
+            {
+                continue;
+            }
+
+            // A title written in lower case counts only right after a name and a separator, and with its organ.
+            var lower = view.Kind(i) == TokenKind.Syllable && char.IsLower(view.Span(i)[0]);
+            if (lower && !(EntityGrammar.IsSeparator(view, i - 1) && NameBefore(view, i).First >= 0))
+            {
+                continue;
+            }
+
+            if (!EntityGrammar.TryTitle(view, i, lower, out var last, out var strong) || (lower && !strong) || EntityGrammar.IsTaken(taken, i, last))
             {
                 continue;
             }
@@ -123,6 +137,13 @@ internal sealed class TitleRecognizer : IEntityRecognizer
         if (view.Is(k, "nguyên") && view.SameLine(k, titleFirst))
         {
             k--;
+        }
+
+        if (EntityGrammar.IsCapWord(view, k) && view.SameLine(k, titleFirst) && k == titleFirst - 1
+            && EntityGrammar.TryNameEndingAt(view, k, out var direct) && EntityGrammar.FollowsCue(view, direct))
+        {
+            // "Đồng chí Nguyễn Văn A Phó Chủ tịch UBND tỉnh phát biểu": nothing between a cued name and its title.
+            return (direct, k);
         }
 
         if ((!EntityGrammar.IsSeparator(view, k) && view.Span(k) is not "(") || !view.SameLine(k - 1, titleFirst))

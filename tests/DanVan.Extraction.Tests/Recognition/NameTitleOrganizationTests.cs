@@ -76,6 +76,22 @@ public class NameTitleOrganizationTests
     }
 
     [Fact]
+    public void A_lower_case_title_after_a_name_counts()
+    {
+        const string text = "Ông Hứa Văn Tài, chủ tịch UBND xã cho biết, xã đã hoàn thành chỉ tiêu; chủ tịch UBND các xã cùng dự.";
+        var title = Assert.Single(Find<TitleMention>(text));
+        Assert.Equal(("chủ tịch UBND xã", "chủ tịch Ủy ban nhân dân xã", "Hứa Văn Tài"), (title.Text, title.Expanded, title.Person));
+    }
+
+    [Fact]
+    public void A_cued_name_directly_before_its_title()
+    {
+        const string text = "Đồng chí Vương Đình Huệ Phó Chủ tịch UBND tỉnh phát biểu chỉ đạo.";
+        Assert.Equal(["Vương Đình Huệ"], Names(text));
+        Assert.Equal("Vương Đình Huệ", Assert.Single(Find<TitleMention>(text)).Person);
+    }
+
+    [Fact]
     public void A_title_alone_belongs_to_the_person_named_earlier_with_it()
     {
         const string text = "Đồng chí Hồ Quang Vũ, Phó Bí thư TT Huyện ủy dự hội nghị.\n\nKết thúc hội nghị, đồng chí Phó Bí thư TT Huyện ủy yêu cầu các xã làm tốt công tác vận động.";
