@@ -23,6 +23,18 @@ internal static class ModelCatalog
         VniTable,
         Recognition.Lexicons.UnitsResource,
         Recognition.Lexicons.CampaignsResource,
+        Recognition.Lexicons.SurnamesResource,
+        Recognition.Lexicons.EthnicNamesResource,
+        Recognition.Lexicons.MiddleNamesResource,
+        Recognition.Lexicons.TitleHeadsResource,
+        Recognition.Lexicons.OrgansResource,
+        Recognition.Lexicons.QualifiedOrgansResource,
+        Recognition.Lexicons.TitleOnlyOrgansResource,
+        Recognition.Lexicons.NamedOrgansResource,
+        Recognition.Lexicons.PlaceOpenersResource,
+        Recognition.Lexicons.AdminUnitsResource,
+        Recognition.Lexicons.PlacesResource,
+        Recognition.Lexicons.AbbreviationsResource,
     ];
 
     /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>
