@@ -217,7 +217,7 @@ internal sealed partial class HtmlPage
         }
     }
 
-    private readonly record struct Frame(INode Node, bool Exit, int Element, int PrevOwner, int PrevChrome, int PrevFrame, LineHints PrevHints, int Heading, int Link, int Italic, int Bold);
+    private readonly record struct Frame(INode Node, bool Exit, int Element, int PrevOwner, int PrevChrome, int PrevFrame, LineHints PrevHints, int Heading, int Link, int Italic, int Bold, bool FlushOnExit = false);
 
     private void Walk(IElement root)
     {
@@ -242,6 +242,11 @@ internal sealed partial class HtmlPage
             var f = stack.Pop();
             if (f.Exit)
             {
+                if (f.FlushOnExit)
+                {
+                    Flush(owner, chrome, frame, hints, heading);
+                }
+
                 if (f.Element >= 0)
                 {
                     Flush(owner, chrome, frame, hints, heading);
@@ -350,10 +355,17 @@ internal sealed partial class HtmlPage
                         }
 
                         var classes = el.GetAttribute("class");
-                        if (classes is not null)
+                        var marked = classes is null ? LineHints.None : HintsFromMarkup(el, classes.ToLowerInvariant()) & (LineHints.Caption | LineHints.Byline | LineHints.DateHint);
+
+                        // An author or date span is a line of its own: "<span class=author>Ngọc Minh</span><span class=time>Thứ Năm…"
+                        // would otherwise read "Ngọc MinhThứ Năm…".
+                        if ((marked & (LineHints.Byline | LineHints.DateHint)) != 0 || tag == "time")
                         {
-                            hints |= HintsFromMarkup(el, classes.ToLowerInvariant()) & (LineHints.Caption | LineHints.Byline | LineHints.DateHint);
+                            Flush(owner, chrome, frame, hints, heading);
+                            exit = exit with { FlushOnExit = true };
                         }
+
+                        hints |= marked;
                     }
 
                     stack.Push(exit);
