@@ -80,6 +80,29 @@ internal static partial class Datelines
         return true;
     }
 
+    /// <summary>
+    /// True for a short line that is only a dateline's label or the glue of a "posted on … by …" row
+    /// ("Đăng vào", "bởi", "Cập nhật lúc:"), left over when the date and the author are lines of their own.
+    /// </summary>
+    public static bool IsLabelOnly(string key)
+    {
+        if (key.Length > 40)
+        {
+            return false;
+        }
+
+        var rest = FillerRegex().Replace(GlueRegex().Replace(key, " "), " ");
+        foreach (var c in rest)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Parses a machine date (meta, JSON-LD, &lt;time datetime&gt;): ISO 8601 with or without offset; an offset is converted to UTC+7.</summary>
     public static bool TryParseMachine(string? value, out PublishedDate date)
     {
@@ -176,6 +199,9 @@ internal static partial class Datelines
 
     [GeneratedRegex(@"(?<![\d:])(?<h>\d{1,2})\s*(?::|h|giờ)\s*(?<mi>\d{2})(?:\s*(?::|phút)\s*(?<s>\d{2}))?(?:\s*(?<ap>sa|ch|am|pm|a\.m\.|p\.m\.)(?![\p{L}]))?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRegex();
+
+    [GeneratedRegex(@"\b(?:đăng vào|vào lúc|vào|bởi|by|posted in|đăng trong|trong|tác giả|người đăng|người viết)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GlueRegex();
 
     [GeneratedRegex(@"(?:tác giả|người đăng|người viết|viết bởi|đăng bởi|posted by|by)\s*:?\s*(?<name>[^|\u0001]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorRegex();

@@ -111,6 +111,11 @@ internal static partial class LineClassifier
             }
         }
 
+        if (Datelines.IsLabelOnly(bare))
+        {
+            return LineKind.Chrome;
+        }
+
         if (key.Length <= 60 && IsToolbar(TextClean.LettersKey(line)))
         {
             return LineKind.Chrome;
