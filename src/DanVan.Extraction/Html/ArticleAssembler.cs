@@ -70,7 +70,7 @@ internal static partial class ArticleAssembler
             // Before the body, a short line holding a date is the dateline even when its label is unknown
             // (or left in a legacy font encoding): "CËp nhËt lóc: 09:35 18/06/2015".
             if (kind == LineKind.Content && ((line.Has(LineHints.DateHint) && text.Length <= 100) || (sentences == 0 && text.Length <= 60 && TextClean.CountWords(text) <= 8))
-                && Datelines.TryParse(text, out _))
+                && Datelines.TryParse(text, key, out _))
             {
                 kind = LineKind.Dateline;
             }
@@ -88,14 +88,14 @@ internal static partial class ArticleAssembler
                     continue;
                 case LineKind.Dateline when line.Has(LineHints.MetadataOnly):
                     // Around the article (a site header's "today", a footer date): only when the article has none.
-                    if (sentences == 0 && Datelines.TryParse(text, out var outside))
+                    if (sentences == 0 && Datelines.TryParse(text, key, out var outside))
                     {
                         outsideDateline ??= outside;
                     }
 
                     continue;
                 case LineKind.Dateline:
-                    if (Datelines.TryParse(text, out var dateline) && (result.Dateline is null || (result.Dateline.Value.IsUpdate && !dateline.IsUpdate && sentences == 0)))
+                    if (Datelines.TryParse(text, key, out var dateline) && (result.Dateline is null || (result.Dateline.Value.IsUpdate && !dateline.IsUpdate && sentences == 0)))
                     {
                         result.Dateline = dateline;
                     }

@@ -205,7 +205,7 @@ internal static class ContentSelector
                 continue;
             }
 
-            if (LineClassifier.Classify(b.Text) != LineKind.Content)
+            if (LineClassifier.Classify(b.Text, b.Key) != LineKind.Content)
             {
                 continue;
             }
@@ -306,7 +306,7 @@ internal static class ContentSelector
 
             var isTitleClass = b.Owner >= 0 && page.Elements[b.Owner].Classes.Contains("title", StringComparison.Ordinal);
             var score = 0.0;
-            var key = TextClean.Key(b.Text);
+            var key = b.Key;
             if (headlineKey is { Length: > 0 })
             {
                 if (key == headlineKey)

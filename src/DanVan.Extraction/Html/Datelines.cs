@@ -23,12 +23,18 @@ internal static partial class Datelines
     public static bool TryParse(string line, out DatelineMatch match)
     {
         match = default;
+        return line.Length is <= 400 and >= 6 && TryParse(line, TextClean.Key(line), out match);
+    }
+
+    /// <summary>As <see cref="TryParse(string, out DatelineMatch)"/>, with the line's <see cref="TextClean.Key"/> already made.</summary>
+    public static bool TryParse(string line, string key, out DatelineMatch match)
+    {
+        match = default;
         if (line.Length > 400 || line.Length < 6)
         {
             return false;
         }
 
-        var key = TextClean.Key(line);
         var dm = DateRegex().Match(key);
         if (!dm.Success || !TryDate(dm, out var date))
         {

@@ -60,6 +60,11 @@ internal sealed class PageBlock
 
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
 
+    /// <summary>The match key of <see cref="Text"/> (<see cref="TextClean.Key"/>), made once.</summary>
+    public string Key => _key ??= TextClean.Key(Text);
+
+    private string? _key;
+
     public bool Has(LineHints hint) => (Hints & hint) != 0;
 }
 

@@ -89,7 +89,7 @@ internal static partial class LineClassifier
 
         if (!TextClean.HasLetter(key))
         {
-            if (Datelines.TryParse(line, out var numeric) && numeric.IsWholeLine)
+            if (Datelines.TryParse(line, key, out var numeric) && numeric.IsWholeLine)
             {
                 return LineKind.Dateline;
             }
@@ -126,7 +126,7 @@ internal static partial class LineClassifier
             return LineKind.ListedItem;
         }
 
-        if (Datelines.TryParse(line, out var dateline) && dateline.IsWholeLine)
+        if (Datelines.TryParse(line, key, out var dateline) && dateline.IsWholeLine)
         {
             return LineKind.Dateline;
         }
