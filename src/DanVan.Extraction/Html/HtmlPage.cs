@@ -85,6 +85,8 @@ internal sealed class PageMeta
 
     public string? FrameUrl { get; set; }
 
+    public bool FrameNamed { get; set; }
+
     public bool HasFrameset { get; set; }
 
     public string? Get(string name) => Meta.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -217,7 +219,15 @@ internal sealed partial class HtmlPage
                 Meta.HasFrameset = true;
                 break;
             case "frame":
-                Meta.FrameUrl ??= el.GetAttribute("src");
+                // The content frame: one named for it ("main", "content", "noidung"), else the last (menus come first).
+                var src = el.GetAttribute("src");
+                var frameName = ((el.GetAttribute("name") ?? string.Empty) + " " + (el.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
+                if (src is not null && !Meta.FrameNamed)
+                {
+                    Meta.FrameUrl = src;
+                    Meta.FrameNamed = frameName.Contains("main", StringComparison.Ordinal) || frameName.Contains("content", StringComparison.Ordinal) || frameName.Contains("noidung", StringComparison.Ordinal);
+                }
+
                 break;
         }
     }
