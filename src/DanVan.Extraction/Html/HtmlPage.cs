@@ -25,6 +25,9 @@ internal sealed class PageElement
 
     public bool IsChrome { get; init; }
 
+    /// <summary>True when a block-level element sits inside (a div without one is a paragraph, as readability treats it).</summary>
+    public bool HasBlockChildren { get; set; }
+
     public int TextChars { get; set; }
 
     public int LinkChars { get; set; }
@@ -327,6 +330,11 @@ internal sealed partial class HtmlPage
                         var isChrome = tag is "nav" or "aside" or "footer" || (weight < 0 && tag is not ("body" or "html")) || (el.GetAttribute("role") is "navigation" or "complementary" or "banner" or "contentinfo");
                         Elements.Add(new PageElement { Element = el, Tag = tag, Parent = owner, Classes = classes, ClassWeight = weight, IsChrome = isChrome, End = index + 1 });
                         exit = exit with { Element = index };
+                        if (owner >= 0)
+                        {
+                            Elements[owner].HasBlockChildren = true;
+                        }
+
                         owner = index;
                         if (isChrome)
                         {

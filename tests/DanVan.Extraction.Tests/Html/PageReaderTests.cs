@@ -124,6 +124,22 @@ public sealed class PageReaderTests
         Assert.Equal(p, article.BodyParagraphs());
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Paragraphs_written_as_divs(int count)
+    {
+        var p = HtmlBuilder.Paragraphs.Take(count).ToArray();
+        // No class names to help: the container is a plain div among plain divs.
+        var html = HtmlBuilder.Page(string.Concat(p.Select(x => $"<div>{x}</div>")))
+            .Replace(" class=\"content\"", string.Empty, StringComparison.Ordinal)
+            .Replace(" class=\"left\"", string.Empty, StringComparison.Ordinal)
+            .Replace(" class=\"main\"", string.Empty, StringComparison.Ordinal);
+        var article = Read(html);
+        Assert.Equal(p, article.BodyParagraphs());
+    }
+
     [Fact]
     public void Windows_1258_page_is_decoded()
     {
