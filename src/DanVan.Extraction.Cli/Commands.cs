@@ -9,6 +9,7 @@ internal static class Commands
     {
         yield return TokenizeCommand.Create();
         yield return ReadCommand.Create();
+        yield return ExtractCommand.Create();
         yield return EvalCommand.Create();
     }
 }

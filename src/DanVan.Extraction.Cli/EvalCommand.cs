@@ -1,53 +1,68 @@
 using System.CommandLine;
 using System.Globalization;
+using CsvHelper;
 using DanVan.Extraction.Evaluation;
-using DanVan.Extraction.Html;
+using DanVan.Extraction.Recognition;
 
 namespace DanVan.Extraction.Cli;
 
-/// <summary><c>danvan eval pages DIR [--split train|test] [--compare-with DIR]</c>: the page reader against labeled pages.</summary>
+/// <summary><c>danvan eval …</c>: accuracy against the labeled corpus.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
-        var eval = new Command("eval", "Evaluate a stage against the labeled corpus.");
-        eval.Subcommands.Add(CreatePages());
-        return eval;
+        var command = new Command("eval", "Measure accuracy against a labeled corpus.");
+        command.Subcommands.Add(EvalPagesCommand.Create());
+        command.Subcommands.Add(Entities());
+        command.Subcommands.Add(Records());
+        return command;
     }
 
-    private static Command CreatePages()
+    private static Command Entities()
     {
-        var dir = new Argument<DirectoryInfo>("dir") { Description = "The pages folder (corpus/pages): <kind>/NNN.html beside NNN.gold.json." };
-        var split = new Option<string?>("--split") { Description = "Only pages of this split (train or test)." };
-        split.AcceptOnlyFromAmong("train", "test");
-        var compare = new Option<DirectoryInfo?>("--compare-with") { Description = "Texts another extractor wrote (<kind>/NNN.txt, optional timings.tsv) to score with the same measure." };
-        var verbose = new Option<bool>("--verbose") { Description = "One line per page with what it got wrong." };
-        var command = new Command("pages", "Body token precision/recall/F1 and title, published, author accuracy, overall and per portal kind.") { dir, split, compare, verbose };
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "Folder of annotated articles (corpus/articles)." };
+        var split = new Option<string?>("--split") { Description = "Only this split: train, dev or test." };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Write every error (missed, spurious, boundary, value) to this CSV file." };
+        var command = new Command("entities", "Per-type precision/recall/F1, strict and partial (nervaluate), and normalized-value accuracy.") { dir, split, csv };
         command.SetAction(parse =>
         {
-            var directory = parse.GetValue(dir)!;
-            if (!directory.Exists)
+            if (!TryLoadArticles(parse.GetValue(dir)!, parse.GetValue(split), out var articles, out var failure))
             {
-                return CliIO.Fail($"no such directory: {directory.FullName}");
+                return CliIO.Fail(failure);
             }
 
-            var pages = PageGold.LoadAll(directory.FullName, parse.GetValue(split));
-            if (pages.Count == 0)
+            var recognizer = EntityRecognizer.Default;
+            var types = recognizer.Produces.Select(EntityEvaluation.TypeName).ToArray();
+            var scores = new Dictionary<string, TypeScore>(StringComparer.Ordinal);
+            var errors = new List<EntityError>();
+            foreach (var article in articles)
             {
-                return CliIO.Fail($"no labeled pages (*.gold.json) in {directory.FullName}");
+                var mentions = recognizer.Recognize(article.Text, article.Published);
+                EntityEvaluation.Score(article, mentions, types, scores, errors);
             }
 
-            var outcomes = PageEvaluation.Run(PageReader.Default, pages);
             using var output = CliIO.StdOut();
-            output.Write(PageEvaluation.Format(PageEvaluation.Summarize(outcomes)));
-            if (parse.GetValue(verbose))
+            output.WriteLine(ArticlesLine(articles.Count, parse.GetValue(split)));
+            output.WriteLine($"{"type",-10} {"gold",5} {"pred",5} {"strict P",9} {"strict R",9} {"strict F1",9} {"partial P",9} {"partial R",9} {"partial F1",10} {"value acc",9}");
+            var total = new TypeScore();
+            foreach (var type in EntityEvaluation.TypeNames.Where(types.Contains))
             {
-                WriteDetails(output, outcomes);
+                var score = scores[type];
+                total.Add(score);
+                Write(output, type, score);
             }
 
-            if (parse.GetValue(compare) is { } other)
+            Write(output, "all", total);
+            if (parse.GetValue(csv) is { } csvFile)
             {
-                WriteComparison(output, outcomes, other);
+                using var writer = new StreamWriter(csvFile.FullName, false, CliIO.Utf8NoBom);
+                using var csvWriter = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
+                csvWriter.WriteHeader(["article", "split", "type", "error", "start", "end", "goldText", "predictedText", "goldValue", "predictedValue"]);
+                foreach (var e in errors)
+                {
+                    csvWriter.WriteRecord([e.Article, e.Split, e.Type, e.Error, e.Start.ToString(CultureInfo.InvariantCulture), e.End.ToString(CultureInfo.InvariantCulture), e.GoldText, e.PredictedText, e.GoldValue, e.PredictedValue]);
+                }
+                output.WriteLine($"errors: {errors.Count} written to {csvFile.FullName}");
             }
 
             return 0;
@@ -55,93 +70,67 @@ internal static class EvalCommand
         return command;
     }
 
-    private static void WriteDetails(TextWriter output, List<PageOutcome> outcomes)
+    private static Command Records()
     {
-        output.WriteLine();
-        foreach (var o in outcomes)
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "Folder of annotated articles (corpus/articles)." };
+        var split = new Option<string?>("--split") { Description = "Only this split: train, dev or test." };
+        var command = new Command("records", "Meeting-field accuracy (exact and lenient) and chairs/speakers F1 against the articles' gold headers.") { dir, split };
+        command.SetAction(parse =>
         {
-            var a = o.Article;
-            var problems = new List<string>();
-            if (a is null)
+            if (!TryLoadArticles(parse.GetValue(dir)!, parse.GetValue(split), out var articles, out var failure))
             {
-                problems.Add($"not an article: {o.Result.Reason} {o.Result.Message}");
+                return CliIO.Fail(failure);
             }
 
-            if (o.Body.F1 < 0.98)
+            var extractor = DanVan.Extraction.Records.MeetingExtractor.CreateDefault();
+            var fields = new Dictionary<string, FieldScore>(StringComparer.Ordinal);
+            var chairs = new SetScore();
+            var speakers = new SetScore();
+            foreach (var article in articles)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"body P={o.Body.Precision:0.000} R={o.Body.Recall:0.000}"));
+                var record = extractor.ExtractText(article.Text, new DanVan.Extraction.Records.ExtractionOptions { Published = article.Published, SourcePath = article.Path });
+                RecordEvaluation.Score(article, record, fields, chairs, speakers);
             }
 
-            if (!o.Title)
+            using var output = CliIO.StdOut();
+            output.WriteLine(ArticlesLine(articles.Count, parse.GetValue(split)));
+            output.WriteLine($"{"field",-10} {"exact",7} {"lenient",8}");
+            foreach (var name in RecordEvaluation.Fields)
             {
-                problems.Add($"title «{a?.Title}» ≠ «{o.Gold.Title}»");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-10} {fields[name].ExactAccuracy,7:F3} {fields[name].LenientAccuracy,8:F3}"));
             }
 
-            if (!o.Published)
-            {
-                problems.Add($"published {a?.Published?.ToString() ?? "null"} ≠ {o.Gold.Published ?? "null"}");
-            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"chairs",-10} P {chairs.Precision:F3} R {chairs.Recall:F3} F1 {chairs.F1:F3}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"speakers",-10} P {speakers.Precision:F3} R {speakers.Recall:F3} F1 {speakers.F1:F3} (person and role)"));
+            return 0;
+        });
+        return command;
+    }
 
-            if (!o.Author)
-            {
-                problems.Add($"author «{a?.Author ?? "null"}» ≠ «{o.Gold.Author ?? "null"}»");
-            }
+    private static bool TryLoadArticles(DirectoryInfo folder, string? split, out IReadOnlyList<CorpusArticle> articles, out string failure)
+    {
+        articles = [];
+        failure = string.Empty;
+        if (!folder.Exists)
+        {
+            failure = $"no such folder: {folder.FullName}";
+            return false;
+        }
 
-            output.WriteLine($"{o.Gold.Id,-16} {o.Gold.Split,-5} {(problems.Count == 0 ? "ok" : string.Join("; ", problems))}");
+        try
+        {
+            articles = CorpusArticleReader.ReadDirectory(folder.FullName, split);
+            return true;
+        }
+        catch (CorpusFormatException ex)
+        {
+            failure = ex.Message;
+            return false;
         }
     }
 
-    private static void WriteComparison(TextWriter output, List<PageOutcome> outcomes, DirectoryInfo other)
-    {
-        var golds = outcomes.Select(o => o.Gold).ToList();
-        var scored = PageEvaluation.ScoreTexts(golds, other.FullName);
-        var timings = ReadTimings(Path.Combine(other.FullName, "timings.tsv"));
-        double otherMs = 0;
-        var timed = 0;
-        foreach (var g in golds)
-        {
-            var key = Path.GetFileName(Path.GetDirectoryName(g.HtmlPath)) + "/" + Path.GetFileNameWithoutExtension(g.HtmlPath);
-            if (timings.TryGetValue(key, out var ms))
-            {
-                otherMs += ms;
-                timed++;
-            }
-        }
+    private static string ArticlesLine(int count, string? split) => $"articles: {count}{(split is { } s ? $" (split {s})" : string.Empty)}";
 
-        var ours = PageSummary.Of("danvan", outcomes);
-        double p = 0, r = 0, f = 0;
-        foreach (var (_, body) in scored)
-        {
-            p += body.Precision;
-            r += body.Recall;
-            f += body.F1;
-        }
-
-        var n = Math.Max(1, scored.Count);
-        output.WriteLine();
-        output.WriteLine("extractor          pages  body-P  body-R  body-F1  ms/page");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"danvan",-18} {ours.Pages,5}  {ours.Precision,6:0.000}  {ours.Recall,6:0.000}  {ours.F1,7:0.000}  {ours.MillisecondsPerPage,7:0.0}"));
-        var msText = timed == 0 ? "      -" : string.Create(CultureInfo.InvariantCulture, $"{otherMs / timed,7:0.0}");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{other.Name,-18} {scored.Count,5}  {p / n,6:0.000}  {r / n,6:0.000}  {f / n,7:0.000}  {msText}"));
-    }
-
-    private static Dictionary<string, double> ReadTimings(string path)
-    {
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return result;
-        }
-
-        foreach (var line in File.ReadLines(path))
-        {
-            var parts = line.Split('\t');
-            if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
-            {
-                result[parts[0]] = ms;
-            }
-        }
-
-        return result;
-    }
+    private static void Write(TextWriter output, string type, TypeScore s) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-10} {s.Gold,5} {s.Predicted,5} {s.StrictPrecision,9:F3} {s.StrictRecall,9:F3} {s.StrictF1,9:F3} {s.PartialPrecision,9:F3} {s.PartialRecall,9:F3} {s.PartialF1,10:F3} {s.ValueAccuracy,9:F3}"));
 }

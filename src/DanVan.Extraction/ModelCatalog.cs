@@ -10,8 +10,20 @@ internal static class ModelCatalog
 {
     private const string Prefix = "DanVan.Extraction.Models.";
 
+    /// <summary>TCVN3 (VN3, .VnTime fonts) to Unicode, one letter a line.</summary>
+    public const string Tcvn3Table = Prefix + "encodings/tcvn3.tsv";
+
+    /// <summary>VNI-Windows (VNI-Times fonts) to Unicode, one letter a line.</summary>
+    public const string VniTable = Prefix + "encodings/vni.tsv";
+
     /// <summary>Every resource the library loads at run time.</summary>
-    public static IReadOnlyList<string> All { get; } = [];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Tcvn3Table,
+        VniTable,
+        Recognition.Lexicons.UnitsResource,
+        Recognition.Lexicons.CampaignsResource,
+    ];
 
     /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>
     public static Stream Open(string logicalName)

@@ -19,8 +19,12 @@ public sealed record NormalizationOptions
     public bool FoldQuotesAndDashes { get; init; } = true;
 
     /// <summary>
-    /// Detect text written in a legacy Vietnamese encoding (TCVN3, VNI-Windows) and read through the wrong
-    /// code page, and convert it to Unicode. True by default.
+    /// Detect text written in a legacy Vietnamese encoding (TCVN3, VNI-Windows, or the windows-1258 code page)
+    /// and read through a Western code page ("Héi nghÞ", "Hoäi nghò", "Hôòi nghiò" for "Hội nghị"), and convert
+    /// it to Unicode before normalizing;
+    /// <see cref="NormalizedText.SourceEncoding"/> says which encoding was found. Detection weighs whole words,
+    /// so French or English Latin-1 text and Unicode Vietnamese are left as they are. Offsets still point at the
+    /// original legacy characters (a VNI letter maps to its base letter and mark). True by default.
     /// </summary>
     public bool RepairLegacyEncodings { get; init; } = true;
 }
@@ -35,7 +39,8 @@ public interface ITextNormalizer
 /// <summary>
 /// Vietnamese text normalization: Unicode NFC; one tone-mark placement (misplaced marks such as "qúy"
 /// repaired); "Ð" (U+00D0) → "Đ"; no-break and other spaces → one space, runs collapsed, lines trimmed;
-/// zero-width characters, BOM and soft hyphens removed; "\r\n" → "\n"; quotes and dashes folded.
+/// zero-width characters, BOM and soft hyphens removed; "\r\n" → "\n"; quotes and dashes folded. Text in a
+/// legacy encoding is converted first (<see cref="NormalizationOptions.RepairLegacyEncodings"/>).
 /// Every character of the result maps back to the original text (<see cref="NormalizedText.ToOriginal(TextSpan)"/>).
 /// Immutable and thread-safe: create once, share.
 /// </summary>
@@ -59,6 +64,13 @@ public sealed class TextNormalizer : ITextNormalizer
     public NormalizedText Normalize(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Options.RepairLegacyEncodings && LegacyText.TryRepair(text, out var repaired, out var repairMap, out var kind, cancellationToken))
+        {
+            // Normalize the repaired text, then chain the maps: normalized → repaired → original.
+            var (repairedNormalized, normalizedMap) = NormalizeCore(repaired, cancellationToken);
+            return new NormalizedText(text, repairedNormalized, normalizedMap.ComposeWith(repairMap), kind);
+        }
+
         var (normalized, map) = NormalizeCore(text, cancellationToken);
         return new NormalizedText(text, normalized, map, TextEncodingKind.Unicode);
     }
@@ -81,7 +93,7 @@ public sealed class TextNormalizer : ITextNormalizer
             {
                 case CharKind.LineBreak:
                     var breakEnd = c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
-                    builder.Append('\n', i, breakEnd);
+                    builder.Append('\n', i, breakEnd, changed: c != '\n');
                     pendingSpace = -1;
                     atLineStart = true;
                     i = breakEnd;
@@ -101,7 +113,7 @@ public sealed class TextNormalizer : ITextNormalizer
 
             if (pendingSpace >= 0)
             {
-                builder.Append(' ', pendingSpace, pendingSpace + 1);
+                builder.Append(' ', pendingSpace, pendingSpace + 1, changed: text[pendingSpace] != ' ');
                 pendingSpace = -1;
             }
 
@@ -119,7 +131,8 @@ public sealed class TextNormalizer : ITextNormalizer
                 continue;
             }
 
-            builder.Append(Options.FoldQuotesAndDashes ? Fold(c) : c, i, i + 1);
+            var folded = Options.FoldQuotesAndDashes ? Fold(c) : c;
+            builder.Append(folded, i, i + 1, changed: folded != c);
             i++;
         }
 
@@ -143,9 +156,8 @@ public sealed class TextNormalizer : ITextNormalizer
             char[]? rented = null;
             var buffer = word.Length <= MaxStackWord ? stackalloc char[word.Length] : (rented = ArrayPool<char>.Shared.Rent(word.Length)).AsSpan(0, word.Length);
             word.CopyTo(buffer);
-            ReplaceLookalikes(buffer);
-            ToneMarks.Place(buffer, Options.ToneMarks);
-            builder.AppendCopy(buffer, start);
+            var changed = ReplaceLookalikes(buffer) | ToneMarks.Place(buffer, Options.ToneMarks);
+            builder.AppendCopy(buffer, start, changed);
             if (rented is not null)
             {
                 ArrayPool<char>.Shared.Return(rented);
@@ -185,20 +197,25 @@ public sealed class TextNormalizer : ITextNormalizer
         }
     }
 
-    private static void ReplaceLookalikes(Span<char> word)
+    private static bool ReplaceLookalikes(Span<char> word)
     {
+        var changed = false;
         for (var k = 0; k < word.Length; k++)
         {
             // Icelandic eth typed for the Vietnamese đ.
             if (word[k] == '\u00D0')
             {
                 word[k] = 'Đ';
+                changed = true;
             }
             else if (word[k] == '\u00F0')
             {
                 word[k] = 'đ';
+                changed = true;
             }
         }
+
+        return changed;
     }
 
     internal static char Fold(char c) => c switch
@@ -231,7 +248,9 @@ public enum TextEncodingKind
 
 /// <summary>
 /// A normalized text with the way back to the original: every span found in <see cref="Text"/> maps
-/// to the span of <see cref="Original"/> it came from.
+/// to the span of <see cref="Original"/> it came from, also when a legacy encoding was converted.
+/// Offsets are UTF-16 char indices: spans passed in index <see cref="Text"/>, spans returned index
+/// <see cref="Original"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class NormalizedText
 {
