@@ -8,5 +8,7 @@ internal static class Commands
     public static IEnumerable<Command> All()
     {
         yield return TokenizeCommand.Create();
+        yield return SegmentCommand.Create();
+        yield return TrainCommand.Create();
     }
 }

@@ -11,7 +11,11 @@ internal static class ModelCatalog
     private const string Prefix = "DanVan.Extraction.Models.";
 
     /// <summary>Every resource the library loads at run time.</summary>
-    public static IReadOnlyList<string> All { get; } = [];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        NameOf("segmenter/segmenter.bin"),
+        NameOf("segmenter/domain-lexicon.txt"),
+    ];
 
     /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>
     public static Stream Open(string logicalName)

@@ -1,0 +1,419 @@
+using System.Runtime.CompilerServices;
+using DanVan.Extraction.Learning;
+
+namespace DanVan.Extraction.Text;
+
+/// <summary>
+/// Per-call working arrays of the word segmenter, reused between calls on one thread so that
+/// segmenting allocates nothing once they are large enough. Token arrays are padded with
+/// <see cref="Pad"/> positions on each side, so the feature window never needs a bounds test.
+/// </summary>
+internal sealed class SegmenterBuffers
+{
+    public const int Pad = 2;
+
+    public Token[] Tokens = new Token[256];
+    public uint[] Ids = new uint[256 + (2 * Pad)];
+    public byte[] Shapes = new byte[256 + (2 * Pad)];
+    public byte[] LexStart = new byte[256 + (2 * Pad)];
+    public byte[] LexEnd = new byte[256 + (2 * Pad)];
+    public byte[] LexCover = new byte[256 + (2 * Pad)];
+    public byte[] Forced = new byte[256];
+    public float[] Emission = new float[256];
+    public byte[] Back = new byte[256];
+    public byte[] Tags = new byte[256];
+
+    public int Count;
+
+    public void EnsureTokens(int count)
+    {
+        if (count <= Tokens.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(count, Tokens.Length * 2);
+        Array.Resize(ref Tokens, size);
+    }
+
+    /// <summary>Sizes the per-token arrays for <see cref="Count"/> tokens.</summary>
+    public void EnsurePerToken()
+    {
+        var n = Count;
+        if (n + (2 * Pad) > Ids.Length)
+        {
+            var size = Math.Max(n, Ids.Length * 2) + (2 * Pad);
+            Ids = new uint[size];
+            Shapes = new byte[size];
+            LexStart = new byte[size];
+            LexEnd = new byte[size];
+            LexCover = new byte[size];
+        }
+
+        if (n > Forced.Length)
+        {
+            var size = Math.Max(n, Forced.Length * 2);
+            Forced = new byte[size];
+            Emission = new float[size];
+            Back = new byte[size];
+            Tags = new byte[size];
+        }
+    }
+
+    /// <summary>True when the arrays grew beyond what is worth keeping for the next call.</summary>
+    public bool IsOversized => Tokens.Length > (1 << 20);
+}
+
+/// <summary>
+/// What the segmenter knows about a token and the features it scores. Shared by training and
+/// run time so that both see exactly the same features.
+/// </summary>
+internal static class SegmenterFeatures
+{
+    /// <summary>Number of feature templates (hashed indices per token).</summary>
+    public const int Count = 19;
+
+    /// <summary>Longest lexicon word, in tokens.</summary>
+    public const int MaxWordLength = 6;
+
+    public const byte TagB = 0;
+    public const byte TagI = 1;
+
+    public const byte Free = 0;
+    public const byte MustBegin = 1;
+    public const byte MustContinue = 2;
+
+    // Ids above any vocabulary id.
+    public const uint UnknownId = 0xFFFFFF00;
+    public const uint NumberId = 0xFFFFFFF0;
+    public const uint DateId = 0xFFFFFFF1;
+    public const uint UrlId = 0xFFFFFFF2;
+    public const uint OtherId = 0xFFFFFFF3;
+    public const uint BeginId = 0xFFFFFFFE;
+    public const uint EndId = 0xFFFFFFFD;
+
+    // Shapes: syllable case classes ×2 (+1 when not in the vocabulary), then token kinds.
+    private const byte ShapeLower = 0;
+    private const byte ShapeTitle = 2;
+    private const byte ShapeUpper = 4;
+    private const byte ShapeMixed = 6;
+    private const byte ShapeAbbreviation = 8;
+    private const byte ShapeNumber = 10;
+    private const byte ShapeDate = 11;
+    private const byte ShapePunctuation = 12;
+    private const byte ShapeUrl = 13;
+    private const byte ShapeOther = 14;
+    private const byte ShapeEdge = 15;
+
+    /// <summary>
+    /// Fills ids, shapes, forced tags and lexicon lengths for the <see cref="SegmenterBuffers.Count"/>
+    /// tokens in <paramref name="b"/>. A token after a line break always begins a word.
+    /// </summary>
+    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, NgramTable? domain)
+    {
+        var n = b.Count;
+        b.EnsurePerToken();
+        var tokens = b.Tokens;
+        var ids = b.Ids;
+        var shapes = b.Shapes;
+        var forced = b.Forced;
+        const int P = SegmenterBuffers.Pad;
+        for (var k = 0; k < P; k++)
+        {
+            ids[k] = BeginId;
+            shapes[k] = ShapeEdge;
+            ids[n + P + k] = EndId;
+            shapes[n + P + k] = ShapeEdge;
+        }
+
+        var previousEnd = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var token = tokens[i];
+            var slice = text.Slice(token.Start, token.Length);
+            Describe(slice, token.Kind, vocabulary, out ids[i + P], out shapes[i + P]);
+            forced[i] = i == 0 || HasLineBreak(text[previousEnd..token.Start]) ? MustBegin : Free;
+            previousEnd = token.End;
+        }
+
+        MarkLexicon(b, lexicon);
+        if (domain is not null)
+        {
+            ForceDomainWords(b, domain);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasLineBreak(ReadOnlySpan<char> gap)
+    {
+        if (gap.Length == 1)
+        {
+            return CharClass.Of(gap[0]) == CharKind.LineBreak;
+        }
+
+        foreach (var c in gap)
+        {
+            if (CharClass.Of(c) == CharKind.LineBreak)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The id and shape of one token.</summary>
+    public static void Describe(ReadOnlySpan<char> token, TokenKind kind, SpanKeyTable vocabulary, out uint id, out byte shape)
+    {
+        switch (kind)
+        {
+            case TokenKind.Syllable:
+            {
+                var found = SyllableKey.Find(vocabulary, token);
+                id = found < 0 ? UnknownId : (uint)found;
+                shape = (byte)(CaseShape(token) + (found < 0 ? 1 : 0));
+                return;
+            }
+
+            case TokenKind.Abbreviation:
+            case TokenKind.Punctuation:
+            {
+                var found = SyllableKey.Find(vocabulary, token);
+                id = found < 0 ? UnknownId + (uint)kind : (uint)found;
+                shape = kind == TokenKind.Abbreviation ? (byte)(ShapeAbbreviation + (found < 0 ? 1 : 0)) : ShapePunctuation;
+                return;
+            }
+
+            case TokenKind.Number:
+                id = NumberId;
+                shape = ShapeNumber;
+                return;
+            case TokenKind.DateTime:
+                id = DateId;
+                shape = ShapeDate;
+                return;
+            case TokenKind.Url:
+            case TokenKind.Email:
+                id = UrlId;
+                shape = ShapeUrl;
+                return;
+            default:
+                id = OtherId;
+                shape = ShapeOther;
+                return;
+        }
+    }
+
+    /// <summary>True for the token kinds whose forms go into the vocabulary.</summary>
+    public static bool HasVocabularyForm(TokenKind kind) => kind is TokenKind.Syllable or TokenKind.Abbreviation or TokenKind.Punctuation;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte CaseShape(ReadOnlySpan<char> token)
+    {
+        if (!CharClass.IsUpper(token[0]))
+        {
+            return ShapeLower;
+        }
+
+        var uppers = 1;
+        for (var k = 1; k < token.Length; k++)
+        {
+            if (CharClass.IsUpper(token[k]))
+            {
+                uppers++;
+            }
+        }
+
+        return uppers == 1 ? ShapeTitle : uppers == token.Length ? ShapeUpper : ShapeMixed;
+    }
+
+    /// <summary>
+    /// For each token: the longest lexicon word starting there, the longest ending there, and the
+    /// longest one that spans the boundary before it (all in tokens, 0 when none).
+    /// </summary>
+    private static void MarkLexicon(SegmenterBuffers b, NgramTable lexicon)
+    {
+        const int P = SegmenterBuffers.Pad;
+        var n = b.Count;
+        var ids = b.Ids;
+        var start = b.LexStart;
+        var end = b.LexEnd;
+        var cover = b.LexCover;
+        Array.Clear(start, 0, n + (2 * P));
+        Array.Clear(end, 0, n + (2 * P));
+        Array.Clear(cover, 0, n + (2 * P));
+        for (var i = 0; i < n; i++)
+        {
+            var key = NgramTable.Extend(NgramTable.Empty, ids[i + P]);
+            if ((lexicon.Lookup(key) & NgramTable.Prefix) == 0)
+            {
+                continue;
+            }
+
+            var limit = Math.Min(MaxWordLength, n - i);
+            for (var length = 2; length <= limit; length++)
+            {
+                key = NgramTable.Extend(key, ids[i + P + length - 1]);
+                var flags = lexicon.Lookup(key);
+                if ((flags & NgramTable.Entry) != 0)
+                {
+                    var len = (byte)length;
+                    start[i + P] = len;
+                    var last = i + P + length - 1;
+                    if (end[last] < len)
+                    {
+                        end[last] = len;
+                    }
+
+                    for (var k = i + P + 1; k <= last; k++)
+                    {
+                        if (cover[k] < len)
+                        {
+                            cover[k] = len;
+                        }
+                    }
+                }
+
+                if ((flags & NgramTable.Prefix) == 0)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Words of the hand-written domain lexicon are kept whole: longest match, left to right.</summary>
+    private static void ForceDomainWords(SegmenterBuffers b, NgramTable domain)
+    {
+        const int P = SegmenterBuffers.Pad;
+        var n = b.Count;
+        var ids = b.Ids;
+        var forced = b.Forced;
+        var i = 0;
+        while (i < n)
+        {
+            var key = NgramTable.Extend(NgramTable.Empty, ids[i + P]);
+            var flags = domain.Lookup(key);
+            var best = 0;
+            var limit = Math.Min(MaxWordLength, n - i);
+            for (var length = 2; length <= limit && (flags & NgramTable.Prefix) != 0; length++)
+            {
+                key = NgramTable.Extend(key, ids[i + P + length - 1]);
+                flags = domain.Lookup(key);
+                if ((flags & NgramTable.Entry) != 0)
+                {
+                    best = length;
+                }
+            }
+
+            if (best == 0 || !CanForce(forced, i, best))
+            {
+                i++;
+                continue;
+            }
+
+            forced[i] = MustBegin;
+            for (var k = i + 1; k < i + best; k++)
+            {
+                forced[k] = MustContinue;
+            }
+
+            if (i + best < n && forced[i + best] == Free)
+            {
+                forced[i + best] = MustBegin;
+            }
+
+            i += best;
+        }
+    }
+
+    private static bool CanForce(byte[] forced, int start, int length)
+    {
+        for (var k = start + 1; k < start + length; k++)
+        {
+            if (forced[k] == MustBegin)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the <see cref="Count"/> weight indices of token <paramref name="i"/>'s features into <paramref name="dest"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Extract(SegmenterBuffers b, int i, int bits, Span<int> dest)
+    {
+        var p = i + SegmenterBuffers.Pad;
+        var ids = b.Ids;
+        var sh = b.Shapes;
+        uint w0 = ids[p], wm1 = ids[p - 1], wm2 = ids[p - 2], wp1 = ids[p + 1], wp2 = ids[p + 2];
+        uint s0 = sh[p], sm1 = sh[p - 1], sm2 = sh[p - 2], sp1 = sh[p + 1];
+        uint ls = b.LexStart[p], le = b.LexEnd[p - 1], lc = b.LexCover[p];
+        dest[0] = FeatureHash.Of(0, 0, bits);
+        dest[1] = FeatureHash.Of(1, w0, bits);
+        dest[2] = FeatureHash.Of(2, wm1, bits);
+        dest[3] = FeatureHash.Of(3, wp1, bits);
+        dest[4] = FeatureHash.Of(4, wm2, bits);
+        dest[5] = FeatureHash.Of(5, wp2, bits);
+        dest[6] = FeatureHash.Of(6, wm1, w0, bits);
+        dest[7] = FeatureHash.Of(7, w0, wp1, bits);
+        dest[8] = FeatureHash.Of(8, wm2, wm1, bits);
+        dest[9] = FeatureHash.Of(9, wp1, wp2, bits);
+        dest[10] = FeatureHash.Of(10, wm1, w0, wp1, bits);
+        dest[11] = FeatureHash.Of(11, wm2, wm1, w0, bits);
+        dest[12] = FeatureHash.Of(12, (sm2 << 12) | (sm1 << 8) | (s0 << 4) | sp1, bits);
+        dest[13] = FeatureHash.Of(13, (sm1 << 4) | s0, w0, bits);
+        dest[14] = FeatureHash.Of(14, (sm1 << 4) | s0, wm1, bits);
+        dest[15] = FeatureHash.Of(15, (ls << 8) | (le << 4) | lc, bits);
+        dest[16] = FeatureHash.Of(16, lc, (sm1 << 4) | s0, bits);
+        dest[17] = FeatureHash.Of(17, lc, w0, bits);
+        dest[18] = FeatureHash.Of(18, (ls << 8) | (le << 4) | lc, (sm1 << 4) | s0, bits);
+    }
+
+    /// <summary>
+    /// Best B/I tags for <paramref name="n"/> tokens: Viterbi over two states with emission scores
+    /// (B minus I) and a 2×2 transition table indexed [previous × 2 + current]; forced tags respected.
+    /// </summary>
+    public static void Decode(ReadOnlySpan<float> emission, ReadOnlySpan<byte> forced, ReadOnlySpan<float> transitions, Span<byte> back, Span<byte> tags, int n)
+    {
+        if (n == 0)
+        {
+            return;
+        }
+
+        const float Impossible = -1e30f;
+        float tBB = transitions[0], tBI = transitions[1], tIB = transitions[2], tII = transitions[3];
+        var scoreB = emission[0];
+        var scoreI = Impossible;
+        back[0] = 0;
+        for (var i = 1; i < n; i++)
+        {
+            var fromBB = scoreB + tBB;
+            var fromIB = scoreI + tIB;
+            var fromBI = scoreB + tBI;
+            var fromII = scoreI + tII;
+            var bestB = fromBB >= fromIB ? fromBB : fromIB;
+            var bestI = fromBI >= fromII ? fromBI : fromII;
+            back[i] = (byte)((fromBB >= fromIB ? 0 : 1) | (fromBI >= fromII ? 0 : 2));
+            var f = forced[i];
+            scoreB = f == MustContinue ? Impossible : bestB + emission[i];
+            scoreI = f == MustBegin ? Impossible : bestI;
+
+            // Keep the numbers small on long inputs; only their difference matters.
+            var m = scoreB > scoreI ? scoreB : scoreI;
+            scoreB -= m;
+            scoreI -= m;
+        }
+
+        var tag = scoreB >= scoreI ? TagB : TagI;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            tags[i] = tag;
+            var bp = back[i];
+            tag = tag == TagB ? (byte)(bp & 1) : (byte)((bp >> 1) & 1);
+        }
+
+        tags[0] = TagB;
+    }
+}
