@@ -103,6 +103,7 @@ internal sealed class DerivedTextBuilder
     private int[] _ends;
     private int _length;
     private bool _identity = true;
+    private bool _contentChanged;
 
     public DerivedTextBuilder(int capacity)
     {
@@ -116,8 +117,11 @@ internal sealed class DerivedTextBuilder
 
     public char this[int index] => _chars[index];
 
-    /// <summary>Appends one character that stands for the original range [start, end).</summary>
-    public void Append(char c, int start, int end)
+    /// <summary>
+    /// Appends one character that stands for the original range [start, end); <paramref name="changed"/>
+    /// says whether it differs from the original character there.
+    /// </summary>
+    public void Append(char c, int start, int end, bool changed = true)
     {
         Ensure(1);
         if (start != _length || end != _length + 1)
@@ -125,15 +129,20 @@ internal sealed class DerivedTextBuilder
             _identity = false;
         }
 
+        _contentChanged |= changed;
         _chars[_length] = c;
         _starts[_length] = start;
         _ends[_length] = end;
         _length++;
     }
 
-    /// <summary>Appends characters copied unchanged from the original, starting at original index <paramref name="start"/>.</summary>
-    public void AppendCopy(ReadOnlySpan<char> chars, int start)
+    /// <summary>
+    /// Appends characters that correspond one to one to the original characters starting at
+    /// <paramref name="start"/>; <paramref name="changed"/> says whether any differs from the original.
+    /// </summary>
+    public void AppendCopy(ReadOnlySpan<char> chars, int start, bool changed = false)
     {
+        _contentChanged |= changed;
         Ensure(chars.Length);
         if (start != _length)
         {
@@ -173,7 +182,7 @@ internal sealed class DerivedTextBuilder
 
     public (string Text, OffsetMap Map) Build(int originalLength, string? original)
     {
-        var text = _identity && _length == originalLength && original is not null ? original : new string(_chars, 0, _length);
+        var text = _identity && !_contentChanged && _length == originalLength && original is not null ? original : new string(_chars, 0, _length);
         var map = _identity && _length == originalLength
             ? OffsetMap.Identity(originalLength)
             : OffsetMap.FromArrays(_starts.AsSpan(0, _length).ToArray(), _ends.AsSpan(0, _length).ToArray(), originalLength);

@@ -81,7 +81,7 @@ public sealed class TextNormalizer : ITextNormalizer
             {
                 case CharKind.LineBreak:
                     var breakEnd = c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
-                    builder.Append('\n', i, breakEnd);
+                    builder.Append('\n', i, breakEnd, changed: c != '\n');
                     pendingSpace = -1;
                     atLineStart = true;
                     i = breakEnd;
@@ -101,7 +101,7 @@ public sealed class TextNormalizer : ITextNormalizer
 
             if (pendingSpace >= 0)
             {
-                builder.Append(' ', pendingSpace, pendingSpace + 1);
+                builder.Append(' ', pendingSpace, pendingSpace + 1, changed: text[pendingSpace] != ' ');
                 pendingSpace = -1;
             }
 
@@ -119,7 +119,8 @@ public sealed class TextNormalizer : ITextNormalizer
                 continue;
             }
 
-            builder.Append(Options.FoldQuotesAndDashes ? Fold(c) : c, i, i + 1);
+            var folded = Options.FoldQuotesAndDashes ? Fold(c) : c;
+            builder.Append(folded, i, i + 1, changed: folded != c);
             i++;
         }
 
@@ -143,9 +144,8 @@ public sealed class TextNormalizer : ITextNormalizer
             char[]? rented = null;
             var buffer = word.Length <= MaxStackWord ? stackalloc char[word.Length] : (rented = ArrayPool<char>.Shared.Rent(word.Length)).AsSpan(0, word.Length);
             word.CopyTo(buffer);
-            ReplaceLookalikes(buffer);
-            ToneMarks.Place(buffer, Options.ToneMarks);
-            builder.AppendCopy(buffer, start);
+            var changed = ReplaceLookalikes(buffer) | ToneMarks.Place(buffer, Options.ToneMarks);
+            builder.AppendCopy(buffer, start, changed);
             if (rented is not null)
             {
                 ArrayPool<char>.Shared.Return(rented);
@@ -185,20 +185,25 @@ public sealed class TextNormalizer : ITextNormalizer
         }
     }
 
-    private static void ReplaceLookalikes(Span<char> word)
+    private static bool ReplaceLookalikes(Span<char> word)
     {
+        var changed = false;
         for (var k = 0; k < word.Length; k++)
         {
             // Icelandic eth typed for the Vietnamese đ.
             if (word[k] == '\u00D0')
             {
                 word[k] = 'Đ';
+                changed = true;
             }
             else if (word[k] == '\u00F0')
             {
                 word[k] = 'đ';
+                changed = true;
             }
         }
+
+        return changed;
     }
 
     internal static char Fold(char c) => c switch
