@@ -15,17 +15,25 @@ internal static class SegmentCommand
     {
         var files = new Argument<FileInfo[]>("files") { Description = "UTF-8 text files, one sentence a line (standard input when none).", Arity = ArgumentArity.ZeroOrMore };
         var eval = new Option<FileInfo?>("--eval") { Description = "Score the segmenter against the word boundaries of a CoNLL-U file instead." };
-        var command = new Command("segment", "Segment Vietnamese text into words (VnCoreNLP style: Ban_Dân_vận Thị_ủy).") { files, eval };
+        var model = new Option<FileInfo?>("--model") { Description = "Use this segmenter.bin instead of the embedded model (with the embedded domain lexicon)." };
+        var command = new Command("segment", "Segment Vietnamese text into words (VnCoreNLP style: Ban_Dân_vận Thị_ủy).") { files, eval, model };
         command.SetAction(parse =>
         {
             var gold = parse.GetValue(eval);
+            var modelFile = parse.GetValue(model);
+            if (modelFile is not null && !modelFile.Exists)
+            {
+                return CliIO.Fail($"no such file: {modelFile.FullName}");
+            }
+
+            var segmenter = modelFile is null ? WordSegmenter.Default : Load(modelFile);
             using var output = CliIO.StdOut();
             if (gold is not null)
             {
-                return Evaluate(gold, output);
+                return Evaluate(segmenter, gold, output);
             }
 
-            return Execute(parse.GetValue(files) ?? [], stdin: null, output);
+            return Execute(segmenter, parse.GetValue(files) ?? [], stdin: null, output);
         });
         return command;
     }
@@ -34,7 +42,7 @@ internal static class SegmentCommand
     /// Segments each file, or standard input when there are none (<paramref name="stdin"/> stands in for it
     /// when given), line by line into <paramref name="output"/>.
     /// </summary>
-    internal static int Execute(IReadOnlyList<FileInfo> files, TextReader? stdin, TextWriter output)
+    internal static int Execute(WordSegmenter segmenter, IReadOnlyList<FileInfo> files, TextReader? stdin, TextWriter output)
     {
         foreach (var file in files)
         {
@@ -44,7 +52,6 @@ internal static class SegmentCommand
             }
         }
 
-        var segmenter = WordSegmenter.Default;
         if (files.Count == 0)
         {
             if (stdin is not null)
@@ -78,7 +85,14 @@ internal static class SegmentCommand
         output.Flush();
     }
 
-    internal static int Evaluate(FileInfo gold, TextWriter output)
+    internal static WordSegmenter Load(FileInfo modelFile)
+    {
+        using var model = modelFile.OpenRead();
+        using var lexicon = new StreamReader(ModelCatalog.Open(WordSegmenter.DomainLexiconResource));
+        return new WordSegmenter(SegmenterModel.Read(model, lexicon));
+    }
+
+    internal static int Evaluate(WordSegmenter segmenter, FileInfo gold, TextWriter output)
     {
         if (!gold.Exists)
         {
@@ -86,7 +100,7 @@ internal static class SegmentCommand
         }
 
         var sentences = SegmentedCorpus.ReadConllu(gold.FullName);
-        var score = SegmentationScore.Evaluate(WordSegmenter.Default, sentences);
+        var score = SegmentationScore.Evaluate(segmenter, sentences);
         WriteScore(score, output);
         output.Flush();
         return 0;

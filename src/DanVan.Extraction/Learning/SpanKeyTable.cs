@@ -15,11 +15,16 @@ internal sealed class SpanKeyTable
     private int[] _offsets = new int[64];
     private int[] _lengths = new int[64];
     private uint[] _hashes = new uint[64];
+    private byte[] _attributes = new byte[64];
     private int[] _slots = CreateSlots(128);
     private int _mask = 127;
 
     /// <summary>Number of keys.</summary>
     public int Count { get; private set; }
+
+    /// <summary>The byte stored with key <paramref name="id"/> when it was added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte AttributeOf(int id) => _attributes[id];
 
     /// <summary>The key with id <paramref name="id"/>.</summary>
     public ReadOnlySpan<char> KeyOf(int id) => _pool.AsSpan(_offsets[id], _lengths[id]);
@@ -48,8 +53,8 @@ internal sealed class SpanKeyTable
         }
     }
 
-    /// <summary>The id of <paramref name="key"/>, added with the next id when new.</summary>
-    public int Add(ReadOnlySpan<char> key)
+    /// <summary>The id of <paramref name="key"/>, added with the next id (and <paramref name="attribute"/>) when new.</summary>
+    public int Add(ReadOnlySpan<char> key, byte attribute = 0)
     {
         var found = Find(key);
         if (found >= 0)
@@ -63,6 +68,7 @@ internal sealed class SpanKeyTable
             Array.Resize(ref _offsets, id * 2);
             Array.Resize(ref _lengths, id * 2);
             Array.Resize(ref _hashes, id * 2);
+            Array.Resize(ref _attributes, id * 2);
         }
 
         if (_poolLength + key.Length > _pool.Length)
@@ -74,6 +80,7 @@ internal sealed class SpanKeyTable
         _offsets[id] = _poolLength;
         _lengths[id] = key.Length;
         _hashes[id] = Hash(key);
+        _attributes[id] = attribute;
         _poolLength += key.Length;
         Count++;
         if (Count * 2 > _slots.Length)

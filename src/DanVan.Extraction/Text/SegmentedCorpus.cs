@@ -5,8 +5,9 @@ namespace DanVan.Extraction.Text;
 /// <summary>One word-segmented sentence: its words, each a list of syllables.</summary>
 internal sealed class SegmentedSentence
 {
-    public SegmentedSentence(string[][] words)
+    public SegmentedSentence(string[][] words, int source = 0)
     {
+        Source = source;
         Words = words;
         var text = new StringBuilder();
         var starts = new int[words.Length];
@@ -24,6 +25,9 @@ internal sealed class SegmentedSentence
         Text = text.ToString();
         WordStarts = starts;
     }
+
+    /// <summary>Which annotation the sentence comes from: 0 for the UD treebank (the convention the segmenter follows), 1.. for the others.</summary>
+    public int Source { get; }
 
     /// <summary>The words; a word is its syllables as written in the data.</summary>
     public string[][] Words { get; }
@@ -68,10 +72,15 @@ internal static class SegmentedCorpus
     public const string Pyvi = "pyvi-vtb/vtb.txt";
     public const string Rdr = "rdrsegmenter-train/Train_gold.txt";
 
+    /// <summary>Number of annotation sources (see <see cref="SegmentedSentence.Source"/>).</summary>
+    public const int SourceCount = 3;
+
     private static readonly string[] ScaleWords = ["triệu", "tỷ", "tỉ", "nghìn", "ngàn"];
 
     /// <summary>Reads the sentences of a CoNLL-U file (word lines only; multi-word ranges and empty nodes skipped).</summary>
-    public static List<SegmentedSentence> ReadConllu(string path)
+    public static List<SegmentedSentence> ReadConllu(string path) => ReadConllu(path, 0);
+
+    private static List<SegmentedSentence> ReadConllu(string path, int source)
     {
         var sentences = new List<SegmentedSentence>();
         var words = new List<string[]>();
@@ -79,7 +88,7 @@ internal static class SegmentedCorpus
         {
             if (line.Length == 0)
             {
-                Flush(words, sentences);
+                Flush(words, sentences, source);
                 continue;
             }
 
@@ -105,24 +114,31 @@ internal static class SegmentedCorpus
             AddWord(words, form.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
 
-        Flush(words, sentences);
+        Flush(words, sentences, source);
         return sentences;
     }
 
     /// <summary>Reads "word/POS" lines (pyvi), syllables of a word joined by '_'.</summary>
-    public static List<SegmentedSentence> ReadTagged(string path) => ReadUnderscored(path, tagged: true);
+    public static List<SegmentedSentence> ReadTagged(string path) => ReadUnderscored(path, tagged: true, source: 1);
 
     /// <summary>Reads lines of words, syllables of a word joined by '_' (RDRsegmenter).</summary>
-    public static List<SegmentedSentence> ReadUnderscored(string path) => ReadUnderscored(path, tagged: false);
+    public static List<SegmentedSentence> ReadUnderscored(string path) => ReadUnderscored(path, tagged: false, source: 2);
 
     /// <summary>
     /// All training sentences under <paramref name="dataDirectory"/> (UD train, pyvi, RDRsegmenter), minus
-    /// every sentence whose text is also a dev sentence. <paramref name="removed"/> counts those.
+    /// every sentence whose text is also a dev sentence. <paramref name="removed"/> counts those. The UD
+    /// train split comes <paramref name="udRepeat"/> times: it is the one source annotated exactly like the
+    /// dev split (the others differ on some compounds, e.g. "như thế", "thú rừng").
     /// </summary>
-    public static List<SegmentedSentence> ReadTraining(string dataDirectory, out int removed)
+    public static List<SegmentedSentence> ReadTraining(string dataDirectory, int udRepeat, out int removed)
     {
         var all = new List<SegmentedSentence>();
-        all.AddRange(ReadConllu(Path.Combine(dataDirectory, UdTrain)));
+        var ud = ReadConllu(Path.Combine(dataDirectory, UdTrain));
+        for (var k = 0; k < Math.Max(1, udRepeat); k++)
+        {
+            all.AddRange(ud);
+        }
+
         all.AddRange(ReadTagged(Path.Combine(dataDirectory, Pyvi)));
         all.AddRange(ReadUnderscored(Path.Combine(dataDirectory, Rdr)));
         var dev = ReadConllu(Path.Combine(dataDirectory, UdDev));
@@ -176,7 +192,7 @@ internal static class SegmentedCorpus
             joined?.Add(words[w]);
         }
 
-        return joined is null ? sentence : new SegmentedSentence([.. joined]);
+        return joined is null ? sentence : new SegmentedSentence([.. joined], sentence.Source);
     }
 
     private static bool IsNumber(string[] word)
@@ -210,7 +226,7 @@ internal static class SegmentedCorpus
         return false;
     }
 
-    private static List<SegmentedSentence> ReadUnderscored(string path, bool tagged)
+    private static List<SegmentedSentence> ReadUnderscored(string path, bool tagged, int source)
     {
         var sentences = new List<SegmentedSentence>();
         var words = new List<string[]>();
@@ -233,7 +249,7 @@ internal static class SegmentedCorpus
                 AddWord(words, syllables);
             }
 
-            Flush(words, sentences);
+            Flush(words, sentences, source);
         }
 
         return sentences;
@@ -247,11 +263,11 @@ internal static class SegmentedCorpus
         }
     }
 
-    private static void Flush(List<string[]> words, List<SegmentedSentence> sentences)
+    private static void Flush(List<string[]> words, List<SegmentedSentence> sentences, int source)
     {
         if (words.Count > 0)
         {
-            sentences.Add(new SegmentedSentence([.. words]));
+            sentences.Add(new SegmentedSentence([.. words], source));
             words.Clear();
         }
     }

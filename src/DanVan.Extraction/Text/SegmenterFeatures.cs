@@ -18,6 +18,8 @@ internal sealed class SegmenterBuffers
     public byte[] LexStart = new byte[256 + (2 * Pad)];
     public byte[] LexEnd = new byte[256 + (2 * Pad)];
     public byte[] LexCover = new byte[256 + (2 * Pad)];
+    public byte[] CapRun = new byte[256 + (2 * Pad)];
+    public byte[] CapPosition = new byte[256 + (2 * Pad)];
     public byte[] Forced = new byte[256];
     public float[] Emission = new float[256];
     public byte[] Back = new byte[256];
@@ -48,6 +50,8 @@ internal sealed class SegmenterBuffers
             LexStart = new byte[size];
             LexEnd = new byte[size];
             LexCover = new byte[size];
+            CapRun = new byte[size];
+            CapPosition = new byte[size];
         }
 
         if (n > Forced.Length)
@@ -71,7 +75,7 @@ internal sealed class SegmenterBuffers
 internal static class SegmenterFeatures
 {
     /// <summary>Number of feature templates (hashed indices per token).</summary>
-    public const int Count = 19;
+    public const int Count = 20;
 
     /// <summary>Longest lexicon word, in tokens.</summary>
     public const int MaxWordLength = 6;
@@ -92,18 +96,22 @@ internal static class SegmenterFeatures
     public const uint BeginId = 0xFFFFFFFE;
     public const uint EndId = 0xFFFFFFFD;
 
-    // Shapes: syllable case classes ×2 (+1 when not in the vocabulary), then token kinds.
+    // Shapes (5 bits): a syllable is case class × 4 + 2 when not in the vocabulary + 1 when not spelled
+    // like a Vietnamese syllable; then the other token kinds.
     private const byte ShapeLower = 0;
-    private const byte ShapeTitle = 2;
-    private const byte ShapeUpper = 4;
-    private const byte ShapeMixed = 6;
-    private const byte ShapeAbbreviation = 8;
-    private const byte ShapeNumber = 10;
-    private const byte ShapeDate = 11;
-    private const byte ShapePunctuation = 12;
-    private const byte ShapeUrl = 13;
-    private const byte ShapeOther = 14;
-    private const byte ShapeEdge = 15;
+    private const byte ShapeTitle = 4;
+    private const byte ShapeUpper = 8;
+    private const byte ShapeMixed = 12;
+    private const byte ShapeAbbreviation = 16;
+    private const byte ShapeNumber = 18;
+    private const byte ShapeDate = 19;
+    private const byte ShapePunctuation = 20;
+    private const byte ShapeUrl = 21;
+    private const byte ShapeOther = 22;
+    private const byte ShapeEdge = 23;
+
+    /// <summary>The vocabulary attribute of a form spelled like a Vietnamese syllable.</summary>
+    public const byte VietnameseSpelling = 1;
 
     /// <summary>
     /// Fills ids, shapes, forced tags and lexicon lengths for the <see cref="SegmenterBuffers.Count"/>
@@ -136,6 +144,7 @@ internal static class SegmenterFeatures
             previousEnd = token.End;
         }
 
+        MarkCapitalizedRuns(b);
         MarkLexicon(b, lexicon);
         if (domain is not null)
         {
@@ -169,9 +178,22 @@ internal static class SegmenterFeatures
         {
             case TokenKind.Syllable:
             {
-                var found = SyllableKey.Find(vocabulary, token);
+                Span<char> buffer = stackalloc char[SyllableKey.MaxLength];
+                var found = SyllableKey.Find(vocabulary, token, buffer, out var length);
                 id = found < 0 ? UnknownId : (uint)found;
-                shape = (byte)(CaseShape(token) + (found < 0 ? 1 : 0));
+                var vietnamese = found >= 0
+                    ? vocabulary.AttributeOf(found) == VietnameseSpelling
+                    : length > 0 && SyllableShape.IsVietnamese(buffer[..length]);
+                shape = (byte)(CaseShape(token) + (found < 0 ? 2 : 0) + (vietnamese ? 0 : 1));
+                return;
+            }
+
+            case TokenKind.Abbreviation when token is "LBKT" or "RBKT":
+            {
+                // The treebank's escapes for "(" and ")".
+                var found = SyllableKey.Find(vocabulary, token[0] == 'L' ? "(" : ")");
+                id = found < 0 ? UnknownId + (uint)TokenKind.Punctuation : (uint)found;
+                shape = ShapePunctuation;
                 return;
             }
 
@@ -204,6 +226,9 @@ internal static class SegmenterFeatures
         }
     }
 
+    /// <summary>The vocabulary attribute of a lookup form.</summary>
+    public static byte AttributeOf(ReadOnlySpan<char> key) => SyllableShape.IsVietnamese(key) ? VietnameseSpelling : (byte)0;
+
     /// <summary>True for the token kinds whose forms go into the vocabulary.</summary>
     public static bool HasVocabularyForm(TokenKind kind) => kind is TokenKind.Syllable or TokenKind.Abbreviation or TokenKind.Punctuation;
 
@@ -226,6 +251,46 @@ internal static class SegmenterFeatures
 
         return uppers == 1 ? ShapeTitle : uppers == token.Length ? ShapeUpper : ShapeMixed;
     }
+
+    /// <summary>
+    /// Runs of capitalized syllables ("Nguyễn Công Tạn", "Nam Trà My"): for each token, the length of its
+    /// run (capped) and its place in it; 0 outside runs.
+    /// </summary>
+    private static void MarkCapitalizedRuns(SegmenterBuffers b)
+    {
+        const int P = SegmenterBuffers.Pad;
+        var n = b.Count;
+        var shapes = b.Shapes;
+        var run = b.CapRun;
+        var position = b.CapPosition;
+        Array.Clear(run, 0, n + (2 * P));
+        Array.Clear(position, 0, n + (2 * P));
+        var i = 0;
+        while (i < n)
+        {
+            if (!IsCapitalized(shapes[i + P]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < n && IsCapitalized(shapes[i + P]))
+            {
+                i++;
+            }
+
+            var length = (byte)Math.Min(i - start, 6);
+            for (var k = start; k < i; k++)
+            {
+                run[k + P] = length;
+                position[k + P] = (byte)Math.Min(k - start + 1, 6);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsCapitalized(byte shape) => shape is >= ShapeTitle and < ShapeUpper;
 
     /// <summary>
     /// For each token: the longest lexicon word starting there, the longest ending there, and the
@@ -362,13 +427,15 @@ internal static class SegmenterFeatures
         dest[9] = FeatureHash.Of(9, wp1, wp2, bits);
         dest[10] = FeatureHash.Of(10, wm1, w0, wp1, bits);
         dest[11] = FeatureHash.Of(11, wm2, wm1, w0, bits);
-        dest[12] = FeatureHash.Of(12, (sm2 << 12) | (sm1 << 8) | (s0 << 4) | sp1, bits);
-        dest[13] = FeatureHash.Of(13, (sm1 << 4) | s0, w0, bits);
-        dest[14] = FeatureHash.Of(14, (sm1 << 4) | s0, wm1, bits);
+        var pair = (sm1 << 5) | s0;
+        dest[12] = FeatureHash.Of(12, (sm2 << 15) | (pair << 5) | sp1, bits);
+        dest[13] = FeatureHash.Of(13, pair, w0, bits);
+        dest[14] = FeatureHash.Of(14, pair, wm1, bits);
         dest[15] = FeatureHash.Of(15, (ls << 8) | (le << 4) | lc, bits);
-        dest[16] = FeatureHash.Of(16, lc, (sm1 << 4) | s0, bits);
+        dest[16] = FeatureHash.Of(16, lc, pair, bits);
         dest[17] = FeatureHash.Of(17, lc, w0, bits);
-        dest[18] = FeatureHash.Of(18, (ls << 8) | (le << 4) | lc, (sm1 << 4) | s0, bits);
+        dest[18] = FeatureHash.Of(18, (ls << 8) | (le << 4) | lc, pair, bits);
+        dest[19] = FeatureHash.Of(19, ((uint)b.CapRun[p] << 8) | b.CapPosition[p], pair, bits);
     }
 
     /// <summary>

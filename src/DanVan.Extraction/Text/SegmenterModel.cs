@@ -58,7 +58,8 @@ internal sealed class SegmenterModel : ISequenceTagger
         var words = (int)reader.ReadVarint();
         for (var k = 0; k < words; k++)
         {
-            vocabulary.Add(reader.ReadString());
+            var key = reader.ReadString();
+            vocabulary.Add(key, SegmenterFeatures.AttributeOf(key));
         }
 
         var lexicon = new NgramTable();
@@ -131,7 +132,7 @@ internal sealed class SegmenterModel : ISequenceTagger
                         break;
                     }
 
-                    id = vocabulary.Add(canonical);
+                    id = vocabulary.Add(canonical, SegmenterFeatures.AttributeOf(canonical));
                 }
 
                 ids[count++] = (uint)id;

@@ -20,6 +20,16 @@ internal sealed record SegmenterTrainingOptions
 
     /// <summary>A syllable seen fewer times is left out of the vocabulary, so training sees unknown syllables too.</summary>
     public int MinSyllableCount { get; init; } = 2;
+
+    /// <summary>
+    /// Give each annotation source its own copy of every weight besides the shared one ("frustratingly easy"
+    /// domain adaptation); the saved model is the shared weights plus the UD treebank's copy, so the
+    /// sources' conflicting conventions (e.g. "như thế") resolve the treebank's way at no run-time cost.
+    /// </summary>
+    public bool PerSourceWeights { get; init; }
+
+    /// <summary>Added to the score of "begins a word" everywhere (in weight units), to trade recall for precision.</summary>
+    public float BeginBias { get; init; }
 }
 
 /// <summary>
@@ -106,7 +116,10 @@ internal static class SegmenterTrainer
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{data.Count} sentences, {vocabulary.Count} syllables in the vocabulary, features ready in {clock.Elapsed.TotalSeconds:F1}s"));
 
         var size = 1 << options.Bits;
-        var perceptron = new AveragedPerceptron(size + 4);
+        var block = size + 4;
+        var blocks = options.PerSourceWeights ? 1 + SegmentedCorpus.SourceCount : 1;
+        var perceptron = new AveragedPerceptron(block * blocks);
+        var shifted = new int[SegmenterFeatures.Count];
         var emission = new float[256];
         var back = new byte[256];
         var predicted = new byte[256];
@@ -120,6 +133,7 @@ internal static class SegmenterTrainer
             {
                 var e = data[index];
                 var n = e.Tokens.Length;
+                var offset = options.PerSourceWeights ? (1 + e.Source) * block : 0;
                 if (emission.Length < n)
                 {
                     emission = new float[n * 2];
@@ -129,12 +143,17 @@ internal static class SegmenterTrainer
 
                 for (var i = 0; i < n; i++)
                 {
-                    emission[i] = perceptron.Score(e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count));
+                    var features = e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count);
+                    emission[i] = perceptron.Score(features);
+                    if (offset > 0)
+                    {
+                        emission[i] += perceptron.Score(Shift(features, offset, shifted));
+                    }
                 }
 
                 for (var k = 0; k < 4; k++)
                 {
-                    transitions[k] = perceptron.Weights[size + k];
+                    transitions[k] = perceptron.Weights[size + k] + (offset > 0 ? perceptron.Weights[offset + size + k] : 0);
                 }
 
                 SegmenterFeatures.Decode(emission, e.Forced, transitions, back, predicted, n);
@@ -145,13 +164,26 @@ internal static class SegmenterTrainer
                     if (gold != guess)
                     {
                         errors++;
-                        perceptron.Update(e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count), gold == SegmenterFeatures.TagB ? 1f : -1f);
+                        var features = e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count);
+                        var delta = gold == SegmenterFeatures.TagB ? 1f : -1f;
+                        perceptron.Update(features, delta);
+                        if (offset > 0)
+                        {
+                            perceptron.Update(Shift(features, offset, shifted), delta);
+                        }
                     }
 
                     if (i > 0 && (gold != guess || e.Tags[i - 1] != predicted[i - 1]))
                     {
-                        perceptron.Update(size + (e.Tags[i - 1] * 2) + gold, 1f);
-                        perceptron.Update(size + (predicted[i - 1] * 2) + guess, -1f);
+                        var goldTransition = size + (e.Tags[i - 1] * 2) + gold;
+                        var guessTransition = size + (predicted[i - 1] * 2) + guess;
+                        perceptron.Update(goldTransition, 1f);
+                        perceptron.Update(guessTransition, -1f);
+                        if (offset > 0)
+                        {
+                            perceptron.Update(offset + goldTransition, 1f);
+                            perceptron.Update(offset + guessTransition, -1f);
+                        }
                     }
                 }
 
@@ -163,6 +195,16 @@ internal static class SegmenterTrainer
         }
 
         var averaged = perceptron.Averaged();
+        var final = averaged.AsSpan(0, block).ToArray();
+        if (options.PerSourceWeights)
+        {
+            // Run time speaks the UD treebank's convention: shared weights plus its own copy.
+            for (var k = 0; k < block; k++)
+            {
+                final[k] += averaged[block + k];
+            }
+        }
+
         using var stream = new MemoryStream();
         var writer = new ModelWriter(stream);
         writer.WriteMagic(SegmenterModel.Magic, SegmenterModel.Version);
@@ -175,6 +217,7 @@ internal static class SegmenterTrainer
             writer.WriteString(vocabulary.KeyOf(id).ToString());
         }
 
+        final[FeatureHash.Of(0, 0, options.Bits)] += options.BeginBias;
         var lexicon = DistinctEntries(data);
         writer.WriteVarint((uint)lexicon.Count);
         foreach (var entry in lexicon)
@@ -186,7 +229,7 @@ internal static class SegmenterTrainer
             }
         }
 
-        writer.WriteQuantized(averaged);
+        writer.WriteQuantized(final);
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lexicon.Count} lexicon words; model {stream.Length} bytes; {clock.Elapsed.TotalSeconds:F1}s in all"));
         return stream.ToArray();
     }
@@ -224,7 +267,7 @@ internal static class SegmenterTrainer
         var table = new SpanKeyTable();
         foreach (var key in keys)
         {
-            table.Add(key);
+            table.Add(key, SegmenterFeatures.AttributeOf(key));
         }
 
         return table;
@@ -302,6 +345,16 @@ internal static class SegmenterTrainer
         return distinct;
     }
 
+    private static ReadOnlySpan<int> Shift(ReadOnlySpan<int> features, int offset, int[] into)
+    {
+        for (var k = 0; k < features.Length; k++)
+        {
+            into[k] = features[k] + offset;
+        }
+
+        return into.AsSpan(0, features.Length);
+    }
+
     private static void Shuffle(int[] order, Random rng)
     {
         for (var k = order.Length - 1; k > 0; k--)
@@ -322,6 +375,7 @@ internal static class SegmenterTrainer
         public int[] Features = [];
         public byte[] Forced = [];
         public int Fold;
+        public int Source;
 
         public static Example From(SegmentedSentence sentence)
         {
@@ -339,7 +393,7 @@ internal static class SegmenterTrainer
                 tags[i] = i == 0 || starts[tokens[i].Start] ? SegmenterFeatures.TagB : SegmenterFeatures.TagI;
             }
 
-            return new Example { Text = text, Tokens = tokens, Tags = tags };
+            return new Example { Text = text, Tokens = tokens, Tags = tags, Source = sentence.Source };
         }
     }
 }

@@ -59,7 +59,17 @@ internal static class SyllableKey
     public static int Find(SpanKeyTable table, ReadOnlySpan<char> token)
     {
         Span<char> buffer = stackalloc char[MaxLength];
-        var length = Write(token, buffer, out var toned);
+        return Find(table, token, buffer, out _);
+    }
+
+    /// <summary>
+    /// The id of <paramref name="token"/> in <paramref name="table"/>, or −1; the lookup form is left in
+    /// <paramref name="buffer"/> (<paramref name="length"/> characters, −1 when the token is too long).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Find(SpanKeyTable table, ReadOnlySpan<char> token, Span<char> buffer, out int length)
+    {
+        length = Write(token, buffer, out var toned);
         if (length < 0)
         {
             return -1;
