@@ -26,10 +26,8 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new SegmenterTrainingOptions().Epochs };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed weights.", DefaultValueFactory = _ => new SegmenterTrainingOptions().Bits };
         var minCount = new Option<int>("--min-count") { Description = "Syllables seen fewer times are unknown to the model.", DefaultValueFactory = _ => new SegmenterTrainingOptions().MinSyllableCount };
-        var beginBias = new Option<float>("--begin-bias") { Description = "Added to every 'begins a word' score (weight units).", DefaultValueFactory = _ => new SegmenterTrainingOptions().BeginBias };
-        var udRepeat = new Option<int>("--ud-repeat") { Description = "How many times the UD VTB train split is used (it follows the dev split's conventions).", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0 = all), for quick runs.", DefaultValueFactory = _ => 0 };
-        var command = new Command("segmenter", "Train the word segmenter; writes segmenter.bin and prints the dev-split score.") { data, output, seed, epochs, bits, minCount, beginBias, udRepeat, limit };
+        var command = new Command("segmenter", "Train the word segmenter; writes segmenter.bin and prints the dev-split score.") { data, output, seed, epochs, bits, minCount, limit };
         command.SetAction(parse =>
         {
             var dataDir = parse.GetValue(data)!;
@@ -40,21 +38,20 @@ internal static class TrainCommand
                 Epochs = Math.Max(1, parse.GetValue(epochs)),
                 Bits = Math.Clamp(parse.GetValue(bits), 12, 24),
                 MinSyllableCount = Math.Max(1, parse.GetValue(minCount)),
-                BeginBias = parse.GetValue(beginBias),
             };
-            return Run(dataDir, outDir, options, parse.GetValue(udRepeat), parse.GetValue(limit), Console.Out, Console.Error);
+            return Run(dataDir, outDir, options, parse.GetValue(limit), Console.Out, Console.Error);
         });
         return command;
     }
 
-    internal static int Run(DirectoryInfo dataDir, DirectoryInfo outDir, SegmenterTrainingOptions options, int udRepeat, int limit, TextWriter output, TextWriter log)
+    internal static int Run(DirectoryInfo dataDir, DirectoryInfo outDir, SegmenterTrainingOptions options, int limit, TextWriter output, TextWriter log)
     {
         if (!File.Exists(Path.Combine(dataDir.FullName, SegmentedCorpus.UdDev)))
         {
             return CliIO.Fail($"no word-segmented data under {dataDir.FullName}");
         }
 
-        var training = SegmentedCorpus.ReadTraining(dataDir.FullName, udRepeat, out var removed);
+        var training = SegmentedCorpus.ReadTraining(dataDir.FullName, out var removed);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{training.Count} training sentences ({removed} dropped: their text is in the dev split)"));
         if (limit > 0 && limit < training.Count)
         {

@@ -26,14 +26,17 @@ internal sealed class AveragedPerceptron
     /// <summary>The current (not averaged) weights, for scoring while training.</summary>
     public ReadOnlySpan<float> Weights => _weights;
 
-    /// <summary>The sum of the current weights at <paramref name="indices"/>.</summary>
+    /// <summary>The sum of the current weights at <paramref name="indices"/> (negative indices are absent features).</summary>
     public float Score(ReadOnlySpan<int> indices)
     {
         var w = _weights;
         var sum = 0f;
         foreach (var i in indices)
         {
-            sum += w[i];
+            if (i >= 0)
+            {
+                sum += w[i];
+            }
         }
 
         return sum;
@@ -46,12 +49,15 @@ internal sealed class AveragedPerceptron
         _stepWeighted[index] += _step * (double)delta;
     }
 
-    /// <summary>Adds <paramref name="delta"/> to every parameter in <paramref name="indices"/> (repeats count twice).</summary>
+    /// <summary>Adds <paramref name="delta"/> to every parameter in <paramref name="indices"/> (repeats count twice, negative indices are skipped).</summary>
     public void Update(ReadOnlySpan<int> indices, float delta)
     {
         foreach (var i in indices)
         {
-            Update(i, delta);
+            if (i >= 0)
+            {
+                Update(i, delta);
+            }
         }
     }
 

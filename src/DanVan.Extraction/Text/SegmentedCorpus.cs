@@ -72,9 +72,6 @@ internal static class SegmentedCorpus
     public const string Pyvi = "pyvi-vtb/vtb.txt";
     public const string Rdr = "rdrsegmenter-train/Train_gold.txt";
 
-    /// <summary>Number of annotation sources (see <see cref="SegmentedSentence.Source"/>).</summary>
-    public const int SourceCount = 3;
-
     private static readonly string[] ScaleWords = ["triệu", "tỷ", "tỉ", "nghìn", "ngàn"];
 
     /// <summary>Reads the sentences of a CoNLL-U file (word lines only; multi-word ranges and empty nodes skipped).</summary>
@@ -126,18 +123,12 @@ internal static class SegmentedCorpus
 
     /// <summary>
     /// All training sentences under <paramref name="dataDirectory"/> (UD train, pyvi, RDRsegmenter), minus
-    /// every sentence whose text is also a dev sentence. <paramref name="removed"/> counts those. The UD
-    /// train split comes <paramref name="udRepeat"/> times: it is the one source annotated exactly like the
-    /// dev split (the others differ on some compounds, e.g. "như thế", "thú rừng").
+    /// every sentence whose text is also a dev sentence. <paramref name="removed"/> counts those.
     /// </summary>
-    public static List<SegmentedSentence> ReadTraining(string dataDirectory, int udRepeat, out int removed)
+    public static List<SegmentedSentence> ReadTraining(string dataDirectory, out int removed)
     {
         var all = new List<SegmentedSentence>();
-        var ud = ReadConllu(Path.Combine(dataDirectory, UdTrain));
-        for (var k = 0; k < Math.Max(1, udRepeat); k++)
-        {
-            all.AddRange(ud);
-        }
+        all.AddRange(ReadConllu(Path.Combine(dataDirectory, UdTrain)));
 
         all.AddRange(ReadTagged(Path.Combine(dataDirectory, Pyvi)));
         all.AddRange(ReadUnderscored(Path.Combine(dataDirectory, Rdr)));

@@ -22,14 +22,10 @@ internal sealed record SegmenterTrainingOptions
     public int MinSyllableCount { get; init; } = 2;
 
     /// <summary>
-    /// Give each annotation source its own copy of every weight besides the shared one ("frustratingly easy"
-    /// domain adaptation); the saved model is the shared weights plus the UD treebank's copy, so the
-    /// sources' conflicting conventions (e.g. "như thế") resolve the treebank's way at no run-time cost.
+    /// Jackknife the pair and triple features too: in training, a syllable pair or triple that no other
+    /// fold contains counts as unseen (its features are absent), as it would be at run time.
     /// </summary>
-    public bool PerSourceWeights { get; init; }
-
-    /// <summary>Added to the score of "begins a word" everywhere (in weight units), to trade recall for precision.</summary>
-    public float BeginBias { get; init; }
+    public bool JackknifeNgrams { get; init; } = true;
 }
 
 /// <summary>
@@ -95,6 +91,21 @@ internal static class SegmenterTrainer
             }
         }
 
+        // So that the model learns to back off to unigram, shape and lexicon features for compounds it has
+        // never seen, pairs and triples are jackknifed like the lexicon.
+        var foldNgrams = new HashSet<ulong>[folds];
+        for (var f = 0; f < folds; f++)
+        {
+            foldNgrams[f] = [];
+            foreach (var e in data)
+            {
+                if (e.Fold != f)
+                {
+                    AddNgrams(e.Ids, foldNgrams[f]);
+                }
+            }
+        }
+
         var buffers = new SegmenterBuffers();
         Span<int> scratch = stackalloc int[SegmenterFeatures.Count];
         foreach (var e in data)
@@ -107,7 +118,12 @@ internal static class SegmenterTrainer
             e.Features = new int[n * SegmenterFeatures.Count];
             for (var i = 0; i < n; i++)
             {
-                SegmenterFeatures.Extract(buffers, i, options.Bits, e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count));
+                var features = e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count);
+                SegmenterFeatures.Extract(buffers, i, options.Bits, features);
+                if (options.JackknifeNgrams)
+                {
+                    DropUnseenNgrams(buffers.Ids, i + SegmenterBuffers.Pad, foldNgrams[e.Fold], features);
+                }
             }
 
             e.Forced = buffers.Forced.AsSpan(0, n).ToArray();
@@ -115,96 +131,8 @@ internal static class SegmenterTrainer
 
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{data.Count} sentences, {vocabulary.Count} syllables in the vocabulary, features ready in {clock.Elapsed.TotalSeconds:F1}s"));
 
-        var size = 1 << options.Bits;
-        var block = size + 4;
-        var blocks = options.PerSourceWeights ? 1 + SegmentedCorpus.SourceCount : 1;
-        var perceptron = new AveragedPerceptron(block * blocks);
-        var shifted = new int[SegmenterFeatures.Count];
-        var emission = new float[256];
-        var back = new byte[256];
-        var predicted = new byte[256];
-        var transitions = new float[4];
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
-        {
-            Shuffle(order, rng);
-            long errors = 0;
-            long total = 0;
-            foreach (var index in order)
-            {
-                var e = data[index];
-                var n = e.Tokens.Length;
-                var offset = options.PerSourceWeights ? (1 + e.Source) * block : 0;
-                if (emission.Length < n)
-                {
-                    emission = new float[n * 2];
-                    back = new byte[n * 2];
-                    predicted = new byte[n * 2];
-                }
-
-                for (var i = 0; i < n; i++)
-                {
-                    var features = e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count);
-                    emission[i] = perceptron.Score(features);
-                    if (offset > 0)
-                    {
-                        emission[i] += perceptron.Score(Shift(features, offset, shifted));
-                    }
-                }
-
-                for (var k = 0; k < 4; k++)
-                {
-                    transitions[k] = perceptron.Weights[size + k] + (offset > 0 ? perceptron.Weights[offset + size + k] : 0);
-                }
-
-                SegmenterFeatures.Decode(emission, e.Forced, transitions, back, predicted, n);
-                for (var i = 0; i < n; i++)
-                {
-                    var gold = e.Tags[i];
-                    var guess = predicted[i];
-                    if (gold != guess)
-                    {
-                        errors++;
-                        var features = e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count);
-                        var delta = gold == SegmenterFeatures.TagB ? 1f : -1f;
-                        perceptron.Update(features, delta);
-                        if (offset > 0)
-                        {
-                            perceptron.Update(Shift(features, offset, shifted), delta);
-                        }
-                    }
-
-                    if (i > 0 && (gold != guess || e.Tags[i - 1] != predicted[i - 1]))
-                    {
-                        var goldTransition = size + (e.Tags[i - 1] * 2) + gold;
-                        var guessTransition = size + (predicted[i - 1] * 2) + guess;
-                        perceptron.Update(goldTransition, 1f);
-                        perceptron.Update(guessTransition, -1f);
-                        if (offset > 0)
-                        {
-                            perceptron.Update(offset + goldTransition, 1f);
-                            perceptron.Update(offset + guessTransition, -1f);
-                        }
-                    }
-                }
-
-                total += n;
-                perceptron.NextExample();
-            }
-
-            log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {errors} tag errors in {total} tokens ({100.0 * errors / total:F2}%), {clock.Elapsed.TotalSeconds:F1}s"));
-        }
-
-        var averaged = perceptron.Averaged();
-        var final = averaged.AsSpan(0, block).ToArray();
-        if (options.PerSourceWeights)
-        {
-            // Run time speaks the UD treebank's convention: shared weights plus its own copy.
-            for (var k = 0; k < block; k++)
-            {
-                final[k] += averaged[block + k];
-            }
-        }
-
+        var final = TrainWeights(data, order, rng, options, log, clock);
+        var lexicon = DistinctEntries(data);
         using var stream = new MemoryStream();
         var writer = new ModelWriter(stream);
         writer.WriteMagic(SegmenterModel.Magic, SegmenterModel.Version);
@@ -217,8 +145,6 @@ internal static class SegmenterTrainer
             writer.WriteString(vocabulary.KeyOf(id).ToString());
         }
 
-        final[FeatureHash.Of(0, 0, options.Bits)] += options.BeginBias;
-        var lexicon = DistinctEntries(data);
         writer.WriteVarint((uint)lexicon.Count);
         foreach (var entry in lexicon)
         {
@@ -232,6 +158,73 @@ internal static class SegmenterTrainer
         writer.WriteQuantized(final);
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lexicon.Count} lexicon words; model {stream.Length} bytes; {clock.Elapsed.TotalSeconds:F1}s in all"));
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The structured perceptron: decode each sentence with the current weights, and where the best path
+    /// differs from the gold tags, move the emission weights of the wrong tokens and the transitions.
+    /// Returns the averaged weights (hashed features, then the four transitions).
+    /// </summary>
+    private static float[] TrainWeights(List<Example> data, int[] order, Random rng, SegmenterTrainingOptions options, TextWriter? log, Stopwatch clock)
+    {
+        var size = 1 << options.Bits;
+        var perceptron = new AveragedPerceptron(size + 4);
+        var emission = new float[256];
+        var back = new byte[256];
+        var predicted = new byte[256];
+        var transitions = new float[4];
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            Shuffle(order, rng);
+            long errors = 0;
+            long total = 0;
+            foreach (var index in order)
+            {
+                var e = data[index];
+                var n = e.Tokens.Length;
+                if (emission.Length < n)
+                {
+                    emission = new float[n * 2];
+                    back = new byte[n * 2];
+                    predicted = new byte[n * 2];
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    emission[i] = perceptron.Score(e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count));
+                }
+
+                for (var k = 0; k < 4; k++)
+                {
+                    transitions[k] = perceptron.Weights[size + k];
+                }
+
+                SegmenterFeatures.Decode(emission, e.Forced, transitions, back, predicted, n);
+                for (var i = 0; i < n; i++)
+                {
+                    var gold = e.Tags[i];
+                    var guess = predicted[i];
+                    if (gold != guess)
+                    {
+                        errors++;
+                        perceptron.Update(e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count), gold == SegmenterFeatures.TagB ? 1f : -1f);
+                    }
+
+                    if (i > 0 && (gold != guess || e.Tags[i - 1] != predicted[i - 1]))
+                    {
+                        perceptron.Update(size + (e.Tags[i - 1] * 2) + gold, 1f);
+                        perceptron.Update(size + (predicted[i - 1] * 2) + guess, -1f);
+                    }
+                }
+
+                total += n;
+                perceptron.NextExample();
+            }
+
+            log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {errors} tag errors in {total} tokens ({100.0 * errors / total:F2}%), {clock.Elapsed.TotalSeconds:F1}s"));
+        }
+
+        return perceptron.Averaged();
     }
 
     private static SpanKeyTable BuildVocabulary(List<Example> data, int minCount)
@@ -345,14 +338,38 @@ internal static class SegmenterTrainer
         return distinct;
     }
 
-    private static ReadOnlySpan<int> Shift(ReadOnlySpan<int> features, int offset, int[] into)
-    {
-        for (var k = 0; k < features.Length; k++)
-        {
-            into[k] = features[k] + offset;
-        }
+    private static ulong PairKey(uint a, uint b) => NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, a), b);
 
-        return into.AsSpan(0, features.Length);
+    private static ulong TripleKey(uint a, uint b, uint c) => NgramTable.Extend(PairKey(a, b), c);
+
+    private static void AddNgrams(uint[] ids, HashSet<ulong> set)
+    {
+        for (var i = -2; i < ids.Length; i++)
+        {
+            uint At(int k) => k < 0 ? SegmenterFeatures.BeginId : k >= ids.Length ? SegmenterFeatures.EndId : ids[k];
+            set.Add(PairKey(At(i), At(i + 1)));
+            set.Add(TripleKey(At(i), At(i + 1), At(i + 2)));
+        }
+    }
+
+    /// <summary>Marks absent (−1) the pair and triple features whose syllables no other fold has in that order.</summary>
+    private static void DropUnseenNgrams(uint[] ids, int p, HashSet<ulong> seen, Span<int> features)
+    {
+        uint w0 = ids[p], wm1 = ids[p - 1], wm2 = ids[p - 2], wp1 = ids[p + 1], wp2 = ids[p + 2];
+        Drop(features, 6, seen.Contains(PairKey(wm1, w0)));
+        Drop(features, 7, seen.Contains(PairKey(w0, wp1)));
+        Drop(features, 8, seen.Contains(PairKey(wm2, wm1)));
+        Drop(features, 9, seen.Contains(PairKey(wp1, wp2)));
+        Drop(features, 10, seen.Contains(TripleKey(wm1, w0, wp1)));
+        Drop(features, 11, seen.Contains(TripleKey(wm2, wm1, w0)));
+
+        static void Drop(Span<int> features, int template, bool keep)
+        {
+            if (!keep)
+            {
+                features[template] = -1;
+            }
+        }
     }
 
     private static void Shuffle(int[] order, Random rng)
@@ -375,7 +392,6 @@ internal static class SegmenterTrainer
         public int[] Features = [];
         public byte[] Forced = [];
         public int Fold;
-        public int Source;
 
         public static Example From(SegmentedSentence sentence)
         {
@@ -393,7 +409,7 @@ internal static class SegmenterTrainer
                 tags[i] = i == 0 || starts[tokens[i].Start] ? SegmenterFeatures.TagB : SegmenterFeatures.TagI;
             }
 
-            return new Example { Text = text, Tokens = tokens, Tags = tags, Source = sentence.Source };
+            return new Example { Text = text, Tokens = tokens, Tags = tags };
         }
     }
 }
