@@ -20,6 +20,10 @@ internal sealed class NgramTable
     private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
     private ulong[] _keys = new ulong[64];
+
+    // Whether some entry starts with id i (ids below the array length): most tokens start nothing,
+    // and this answers that without probing the table.
+    private bool[] _starts = new bool[64];
     private byte[] _values = new byte[64];
     private int _mask = 63;
 
@@ -35,6 +39,14 @@ internal sealed class NgramTable
     {
         var h = (key ^ (id + 0x632BE59BD9B4E019UL)) * Multiplier;
         return (h ^ (h >> 32)) | 1;
+    }
+
+    /// <summary>True when some entry starts with <paramref name="id"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool StartsEntry(uint id)
+    {
+        var starts = _starts;
+        return id < (uint)starts.Length && starts[id];
     }
 
     /// <summary>The flags of <paramref name="key"/> (0 when absent).</summary>
@@ -63,6 +75,22 @@ internal sealed class NgramTable
     /// <summary>Adds <paramref name="ids"/> as an entry, and each of its proper prefixes as a prefix.</summary>
     public void AddEntry(ReadOnlySpan<uint> ids)
     {
+        if (ids.IsEmpty)
+        {
+            return;
+        }
+
+        // Special ids (numbers, unknown words) are far above any vocabulary id: those starts are probed.
+        if (ids[0] < (1u << 24))
+        {
+            if (ids[0] >= (uint)_starts.Length)
+            {
+                Array.Resize(ref _starts, (int)BitOperations.RoundUpToPowerOf2(ids[0] + 1));
+            }
+
+            _starts[ids[0]] = true;
+        }
+
         var key = Empty;
         for (var k = 0; k < ids.Length; k++)
         {

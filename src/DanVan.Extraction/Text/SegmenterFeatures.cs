@@ -115,7 +115,9 @@ internal static class SegmenterFeatures
 
     /// <summary>
     /// Fills ids, shapes, forced tags and lexicon lengths for the <see cref="SegmenterBuffers.Count"/>
-    /// tokens in <paramref name="b"/>. A token after a line break always begins a word.
+    /// tokens in <paramref name="b"/>. A token after a line break always begins a word. At run time
+    /// (a <paramref name="domain"/> lexicon given, even an empty one) so do brackets, quotes and clause
+    /// punctuation and the tokens after them, and domain words are kept whole; training passes null.
     /// </summary>
     public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, NgramTable? domain)
     {
@@ -144,6 +146,23 @@ internal static class SegmenterFeatures
             previousEnd = token.End;
         }
 
+        // Brackets, quotes and clause punctuation are words of their own ('.', '-', '/' and '%' may sit
+        // inside a word: "tp.", "84 . 4", "A5"). Only at run time: training still learns from these
+        // tokens, which teaches the punctuation features that punctuation stands alone.
+        for (var i = 0; i < n && domain is not null; i++)
+        {
+            var token = tokens[i];
+            if ((token.Kind == TokenKind.Punctuation && IsStandalone(text[token.Start]))
+                || (token.Kind == TokenKind.Abbreviation && text.Slice(token.Start, token.Length) is "LBKT" or "RBKT"))
+            {
+                forced[i] = MustBegin;
+                if (i + 1 < n)
+                {
+                    forced[i + 1] = MustBegin;
+                }
+            }
+        }
+
         MarkCapitalizedRuns(b);
         MarkLexicon(b, lexicon);
         if (domain is not null)
@@ -151,6 +170,9 @@ internal static class SegmenterFeatures
             ForceDomainWords(b, domain);
         }
     }
+
+    private static bool IsStandalone(char c) =>
+        c is '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or ',' or ';' or ':' or '!' or '?' or '…';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasLineBreak(ReadOnlySpan<char> gap)
@@ -179,12 +201,13 @@ internal static class SegmenterFeatures
             case TokenKind.Syllable:
             {
                 Span<char> buffer = stackalloc char[SyllableKey.MaxLength];
-                var found = SyllableKey.Find(vocabulary, token, buffer, out var length);
+                var found = SyllableKey.Find(vocabulary, token, buffer, out var length, out var uppers);
                 id = found < 0 ? UnknownId : (uint)found;
                 var vietnamese = found >= 0
                     ? vocabulary.AttributeOf(found) == VietnameseSpelling
                     : length > 0 && SyllableShape.IsVietnamese(buffer[..length]);
-                shape = (byte)(CaseShape(token) + (found < 0 ? 2 : 0) + (vietnamese ? 0 : 1));
+                var caseShape = uppers == 0 || !CharClass.IsUpper(token[0]) ? ShapeLower : uppers == 1 ? ShapeTitle : uppers == token.Length ? ShapeUpper : ShapeMixed;
+                shape = (byte)(caseShape + (found < 0 ? 2 : 0) + (vietnamese ? 0 : 1));
                 return;
             }
 
@@ -231,26 +254,6 @@ internal static class SegmenterFeatures
 
     /// <summary>True for the token kinds whose forms go into the vocabulary.</summary>
     public static bool HasVocabularyForm(TokenKind kind) => kind is TokenKind.Syllable or TokenKind.Abbreviation or TokenKind.Punctuation;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte CaseShape(ReadOnlySpan<char> token)
-    {
-        if (!CharClass.IsUpper(token[0]))
-        {
-            return ShapeLower;
-        }
-
-        var uppers = 1;
-        for (var k = 1; k < token.Length; k++)
-        {
-            if (CharClass.IsUpper(token[k]))
-            {
-                uppers++;
-            }
-        }
-
-        return uppers == 1 ? ShapeTitle : uppers == token.Length ? ShapeUpper : ShapeMixed;
-    }
 
     /// <summary>
     /// Runs of capitalized syllables ("Nguyễn Công Tạn", "Nam Trà My"): for each token, the length of its
@@ -309,12 +312,13 @@ internal static class SegmenterFeatures
         Array.Clear(cover, 0, n + (2 * P));
         for (var i = 0; i < n; i++)
         {
-            var key = NgramTable.Extend(NgramTable.Empty, ids[i + P]);
-            if ((lexicon.Lookup(key) & NgramTable.Prefix) == 0)
+            var first = ids[i + P];
+            if (!StartsEntry(lexicon, first))
             {
                 continue;
             }
 
+            var key = NgramTable.Extend(NgramTable.Empty, first);
             var limit = Math.Min(MaxWordLength, n - i);
             for (var length = 2; length <= limit; length++)
             {
@@ -347,6 +351,10 @@ internal static class SegmenterFeatures
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool StartsEntry(NgramTable lexicon, uint id) =>
+        id < (1u << 24) ? lexicon.StartsEntry(id) : (lexicon.Lookup(NgramTable.Extend(NgramTable.Empty, id)) & NgramTable.Prefix) != 0;
+
     /// <summary>Words of the hand-written domain lexicon are kept whole: longest match, left to right.</summary>
     private static void ForceDomainWords(SegmenterBuffers b, NgramTable domain)
     {
@@ -357,6 +365,12 @@ internal static class SegmenterFeatures
         var i = 0;
         while (i < n)
         {
+            if (!domain.StartsEntry(ids[i + P]))
+            {
+                i++;
+                continue;
+            }
+
             var key = NgramTable.Extend(NgramTable.Empty, ids[i + P]);
             var flags = domain.Lookup(key);
             var best = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DanVan.Extraction.Learning;
 
 namespace DanVan.Extraction.Text;
@@ -19,7 +21,7 @@ internal sealed class SegmenterModel : ISequenceTagger
     private readonly short[] _weights;
     private readonly float[] _transitions;
 
-    public SegmenterModel(SpanKeyTable vocabulary, NgramTable lexicon, NgramTable? domain, int bits, short[] weights)
+    public SegmenterModel(SpanKeyTable vocabulary, NgramTable lexicon, NgramTable domain, int bits, short[] weights)
     {
         Vocabulary = vocabulary;
         Lexicon = lexicon;
@@ -34,7 +36,7 @@ internal sealed class SegmenterModel : ISequenceTagger
 
     public NgramTable Lexicon { get; }
 
-    public NgramTable? Domain { get; }
+    public NgramTable Domain { get; }
 
     public int Bits { get; }
 
@@ -87,11 +89,8 @@ internal sealed class SegmenterModel : ISequenceTagger
             throw new InvalidDataException("Segmenter weight array has the wrong size.");
         }
 
-        NgramTable? domain = null;
-        if (domainLexicon is not null)
-        {
-            domain = ReadDomainLexicon(domainLexicon, vocabulary, lexicon);
-        }
+        // Without a domain lexicon the run-time constraints still apply (they hang on a non-null table).
+        var domain = domainLexicon is null ? new NgramTable() : ReadDomainLexicon(domainLexicon, vocabulary, lexicon);
 
         return new SegmenterModel(vocabulary, lexicon, domain, bits, weights);
     }
@@ -175,7 +174,8 @@ internal sealed class SegmenterModel : ISequenceTagger
         }
 
         SegmenterFeatures.Prepare(text, b, Vocabulary, Lexicon, Domain);
-        var weights = _weights;
+        // Bucket indices are below 2^Bits by construction, so the weight reads skip the bounds checks.
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         var bits = Bits;
         var emission = b.Emission;
         Span<int> features = stackalloc int[SegmenterFeatures.Count];
@@ -185,7 +185,7 @@ internal sealed class SegmenterModel : ISequenceTagger
             var sum = 0;
             foreach (var f in features)
             {
-                sum += weights[f];
+                sum += Unsafe.Add(ref weights, f);
             }
 
             emission[i] = sum;

@@ -13,7 +13,7 @@ internal sealed record SegmenterTrainingOptions
     public int Epochs { get; init; } = 10;
 
     /// <summary>log2 of the number of hashed weights.</summary>
-    public int Bits { get; init; } = 20;
+    public int Bits { get; init; } = 18;
 
     /// <summary>Jackknife folds for the lexicon features.</summary>
     public int Folds { get; init; } = 5;

@@ -21,9 +21,13 @@ internal static class SyllableKey
     /// Writes the lookup form of <paramref name="token"/> into <paramref name="buffer"/> (at least
     /// <see cref="MaxLength"/> long) and returns its length, or −1 when the token is too long.
     /// </summary>
-    public static int Write(ReadOnlySpan<char> token, Span<char> buffer, out bool toned)
+    public static int Write(ReadOnlySpan<char> token, Span<char> buffer, out bool toned) => Write(token, buffer, out toned, out _);
+
+    /// <summary>As <see cref="Write(ReadOnlySpan{char}, Span{char}, out bool)"/>, also counting the characters that were not lowercase.</summary>
+    public static int Write(ReadOnlySpan<char> token, Span<char> buffer, out bool toned, out int changed)
     {
         toned = false;
+        changed = 0;
         if (token.Length > MaxLength)
         {
             return -1;
@@ -39,15 +43,19 @@ internal static class SyllableKey
                 if (l == '\0')
                 {
                     // A combining mark (decomposed text): compose the whole token.
+                    changed = CountUpper(token);
                     return WriteComposed(token, buffer, out toned);
                 }
 
                 buffer[k] = l;
+                changed += l != c ? 1 : 0;
                 toned |= ToneMarks.HasTone(l);
             }
             else
             {
-                buffer[k] = char.ToLowerInvariant(c);
+                var l = char.ToLowerInvariant(c);
+                buffer[k] = l;
+                changed += l != c ? 1 : 0;
             }
         }
 
@@ -67,9 +75,13 @@ internal static class SyllableKey
     /// <paramref name="buffer"/> (<paramref name="length"/> characters, −1 when the token is too long).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Find(SpanKeyTable table, ReadOnlySpan<char> token, Span<char> buffer, out int length)
+    public static int Find(SpanKeyTable table, ReadOnlySpan<char> token, Span<char> buffer, out int length) => Find(table, token, buffer, out length, out _);
+
+    /// <summary>As <see cref="Find(SpanKeyTable, ReadOnlySpan{char}, Span{char}, out int)"/>, also counting the uppercase characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Find(SpanKeyTable table, ReadOnlySpan<char> token, Span<char> buffer, out int length, out int uppers)
     {
-        length = Write(token, buffer, out var toned);
+        length = Write(token, buffer, out var toned, out uppers);
         if (length < 0)
         {
             return -1;
@@ -102,6 +114,17 @@ internal static class SyllableKey
         }
 
         return key.ToString();
+    }
+
+    private static int CountUpper(ReadOnlySpan<char> token)
+    {
+        var count = 0;
+        foreach (var c in token)
+        {
+            count += CharClass.IsUpper(c) ? 1 : 0;
+        }
+
+        return count;
     }
 
     private static int WriteComposed(ReadOnlySpan<char> token, Span<char> buffer, out bool toned)

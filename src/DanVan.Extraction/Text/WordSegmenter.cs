@@ -67,9 +67,13 @@ public sealed class WordSegmenter : IWordSegmenter
             var n = 0;
             foreach (var token in SyllableTokenizer.Tokenize(text))
             {
-                if (n == b.Tokens.Length)
+                if ((n & 0xFFFF) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (n == b.Tokens.Length)
+                {
                     b.EnsureTokens(n + 1);
                 }
 
