@@ -17,6 +17,9 @@ internal sealed class NgramTable
     /// <summary>The flag of a sequence that is the start of a longer entry.</summary>
     public const byte Prefix = 2;
 
+    /// <summary>The flag of a pair of ids that stand next to each other somewhere inside an entry.</summary>
+    public const byte InnerPair = 4;
+
     private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
     private ulong[] _keys = new ulong[64];
@@ -96,6 +99,11 @@ internal sealed class NgramTable
         {
             key = Extend(key, ids[k]);
             Set(key, k == ids.Length - 1 ? Entry : Prefix);
+        }
+
+        for (var k = 0; k + 1 < ids.Length; k++)
+        {
+            Set(Extend(Extend(Empty, ids[k]), ids[k + 1]), InnerPair);
         }
     }
 

@@ -20,6 +20,8 @@ internal sealed class SegmenterBuffers
     public byte[] LexCover = new byte[256 + (2 * Pad)];
     public byte[] CapRun = new byte[256 + (2 * Pad)];
     public byte[] CapPosition = new byte[256 + (2 * Pad)];
+    public byte[] Stats = new byte[256 + (2 * Pad)];
+    public byte[] Inner = new byte[256 + (2 * Pad)];
     public byte[] Forced = new byte[256];
     public float[] Emission = new float[256];
     public byte[] Back = new byte[256];
@@ -52,6 +54,8 @@ internal sealed class SegmenterBuffers
             LexCover = new byte[size];
             CapRun = new byte[size];
             CapPosition = new byte[size];
+            Stats = new byte[size];
+            Inner = new byte[size];
         }
 
         if (n > Forced.Length)
@@ -75,7 +79,7 @@ internal sealed class SegmenterBuffers
 internal static class SegmenterFeatures
 {
     /// <summary>Number of feature templates (hashed indices per token).</summary>
-    public const int Count = 20;
+    public const int Count = 24;
 
     /// <summary>Longest lexicon word, in tokens.</summary>
     public const int MaxWordLength = 6;
@@ -110,6 +114,17 @@ internal static class SegmenterFeatures
     private const byte ShapeOther = 22;
     private const byte ShapeEdge = 23;
 
+    /// <summary>The statistics byte of a token with no statistics (unknown, number, edge).</summary>
+    public const byte UnknownStats = 0x77;
+
+    /// <summary>
+    /// A syllable's statistics byte: how often it begins a multi-token word (high 4 bits) and how often
+    /// it continues one (low 4 bits), as buckets 0–5 of the rate, 6 when seen fewer than 3 times, 7 never.
+    /// </summary>
+    public static byte StatsOf(int occurrences, int begins, int continues) => (byte)((RateBucket(begins, occurrences) << 4) | RateBucket(continues, occurrences));
+
+    private static int RateBucket(int count, int total) => total == 0 ? 7 : total < 3 ? 6 : Math.Min(5, count * 6 / total);
+
     /// <summary>The vocabulary attribute of a form spelled like a Vietnamese syllable.</summary>
     public const byte VietnameseSpelling = 1;
 
@@ -119,7 +134,7 @@ internal static class SegmenterFeatures
     /// (a <paramref name="domain"/> lexicon given, even an empty one) so do brackets, quotes and clause
     /// punctuation and the tokens after them, and domain words are kept whole; training passes null.
     /// </summary>
-    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, NgramTable? domain)
+    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, byte[] syllableStats, NgramTable? domain)
     {
         var n = b.Count;
         b.EnsurePerToken();
@@ -161,6 +176,13 @@ internal static class SegmenterFeatures
                     forced[i + 1] = MustBegin;
                 }
             }
+        }
+
+        var stats = b.Stats;
+        for (var k = 0; k < n + (2 * P); k++)
+        {
+            var id = ids[k];
+            stats[k] = id < (uint)syllableStats.Length ? syllableStats[id] : UnknownStats;
         }
 
         MarkCapitalizedRuns(b);
@@ -310,6 +332,14 @@ internal static class SegmenterFeatures
         Array.Clear(start, 0, n + (2 * P));
         Array.Clear(end, 0, n + (2 * P));
         Array.Clear(cover, 0, n + (2 * P));
+        var inner = b.Inner;
+        Array.Clear(inner, 0, n + (2 * P));
+        for (var i = 1; i < n; i++)
+        {
+            var flags = lexicon.Lookup(NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, ids[i + P - 1]), ids[i + P]));
+            inner[i + P] = (byte)((flags & NgramTable.InnerPair) != 0 ? 1 : 0);
+        }
+
         for (var i = 0; i < n; i++)
         {
             var first = ids[i + P];
@@ -450,6 +480,11 @@ internal static class SegmenterFeatures
         dest[17] = FeatureHash.Of(17, lc, w0, bits);
         dest[18] = FeatureHash.Of(18, (ls << 8) | (le << 4) | lc, pair, bits);
         dest[19] = FeatureHash.Of(19, ((uint)b.CapRun[p] << 8) | b.CapPosition[p], pair, bits);
+        uint st0 = b.Stats[p], stm1 = b.Stats[p - 1];
+        dest[20] = FeatureHash.Of(20, (stm1 & 0xF0) | (st0 & 0x0F), bits);
+        dest[21] = FeatureHash.Of(21, (stm1 << 8) | st0, bits);
+        dest[22] = FeatureHash.Of(22, (stm1 & 0xF0) | (st0 & 0x0F), lc, pair, bits);
+        dest[23] = FeatureHash.Of(23, b.Inner[p], lc, (stm1 & 0xF0) | (st0 & 0x0F), bits);
     }
 
     /// <summary>

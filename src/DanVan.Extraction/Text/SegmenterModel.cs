@@ -13,7 +13,7 @@ namespace DanVan.Extraction.Text;
 internal sealed class SegmenterModel : ISequenceTagger
 {
     public const string Magic = "DVSEG";
-    public const int Version = 1;
+    public const int Version = 2;
 
     [ThreadStatic]
     private static SegmenterBuffers? t_buffers;
@@ -21,8 +21,9 @@ internal sealed class SegmenterModel : ISequenceTagger
     private readonly short[] _weights;
     private readonly float[] _transitions;
 
-    public SegmenterModel(SpanKeyTable vocabulary, NgramTable lexicon, NgramTable domain, int bits, short[] weights)
+    public SegmenterModel(SpanKeyTable vocabulary, NgramTable lexicon, byte[] syllableStats, NgramTable domain, int bits, short[] weights)
     {
+        SyllableStats = syllableStats;
         Vocabulary = vocabulary;
         Lexicon = lexicon;
         Domain = domain;
@@ -35,6 +36,9 @@ internal sealed class SegmenterModel : ISequenceTagger
     public SpanKeyTable Vocabulary { get; }
 
     public NgramTable Lexicon { get; }
+
+    /// <summary>Per vocabulary id: how often the syllable begins and continues words (<see cref="SegmenterFeatures.StatsOf"/>).</summary>
+    public byte[] SyllableStats { get; }
 
     public NgramTable Domain { get; }
 
@@ -58,10 +62,12 @@ internal sealed class SegmenterModel : ISequenceTagger
 
         var vocabulary = new SpanKeyTable();
         var words = (int)reader.ReadVarint();
+        var stats = new byte[words];
         for (var k = 0; k < words; k++)
         {
             var key = reader.ReadString();
             vocabulary.Add(key, SegmenterFeatures.AttributeOf(key));
+            stats[k] = (byte)reader.ReadVarint();
         }
 
         var lexicon = new NgramTable();
@@ -92,7 +98,7 @@ internal sealed class SegmenterModel : ISequenceTagger
         // Without a domain lexicon the run-time constraints still apply (they hang on a non-null table).
         var domain = domainLexicon is null ? new NgramTable() : ReadDomainLexicon(domainLexicon, vocabulary, lexicon);
 
-        return new SegmenterModel(vocabulary, lexicon, domain, bits, weights);
+        return new SegmenterModel(vocabulary, lexicon, stats, domain, bits, weights);
     }
 
     /// <summary>
@@ -173,7 +179,7 @@ internal sealed class SegmenterModel : ISequenceTagger
             return;
         }
 
-        SegmenterFeatures.Prepare(text, b, Vocabulary, Lexicon, Domain);
+        SegmenterFeatures.Prepare(text, b, Vocabulary, Lexicon, SyllableStats, Domain);
         // Bucket indices are below 2^Bits by construction, so the weight reads skip the bounds checks.
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         var bits = Bits;

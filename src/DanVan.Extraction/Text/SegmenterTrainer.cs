@@ -75,6 +75,12 @@ internal static class SegmenterTrainer
             data[order[k]].Fold = k % folds;
         }
 
+        var foldStats = new byte[folds][];
+        for (var f = 0; f < folds; f++)
+        {
+            foldStats[f] = SyllableStats(data, vocabulary.Count, f);
+        }
+
         var foldLexicons = new NgramTable[folds];
         for (var f = 0; f < folds; f++)
         {
@@ -114,7 +120,7 @@ internal static class SegmenterTrainer
             buffers.EnsureTokens(n);
             e.Tokens.CopyTo(buffers.Tokens, 0);
             buffers.Count = n;
-            SegmenterFeatures.Prepare(e.Text, buffers, vocabulary, foldLexicons[e.Fold], null);
+            SegmenterFeatures.Prepare(e.Text, buffers, vocabulary, foldLexicons[e.Fold], foldStats[e.Fold], null);
             e.Features = new int[n * SegmenterFeatures.Count];
             for (var i = 0; i < n; i++)
             {
@@ -140,9 +146,11 @@ internal static class SegmenterTrainer
         writer.WriteVarint(SegmenterFeatures.Count);
         writer.WriteVarint(SegmenterFeatures.MaxWordLength);
         writer.WriteVarint((uint)vocabulary.Count);
+        var stats = SyllableStats(data, vocabulary.Count, -1);
         for (var id = 0; id < vocabulary.Count; id++)
         {
             writer.WriteString(vocabulary.KeyOf(id).ToString());
+            writer.WriteVarint(stats[id]);
         }
 
         writer.WriteVarint((uint)lexicon.Count);
@@ -225,6 +233,48 @@ internal static class SegmenterTrainer
         }
 
         return perceptron.Averaged();
+    }
+
+    /// <summary>Per syllable id, how often it begins and continues words in every fold but <paramref name="heldOut"/> (−1: all).</summary>
+    private static byte[] SyllableStats(List<Example> data, int vocabularySize, int heldOut)
+    {
+        var occurrences = new int[vocabularySize];
+        var begins = new int[vocabularySize];
+        var continues = new int[vocabularySize];
+        foreach (var e in data)
+        {
+            if (e.Fold == heldOut)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < e.Ids.Length; i++)
+            {
+                var id = e.Ids[i];
+                if (id >= (uint)vocabularySize)
+                {
+                    continue;
+                }
+
+                occurrences[id]++;
+                if (e.Tags[i] == SegmenterFeatures.TagI)
+                {
+                    continues[id]++;
+                }
+                else if (i + 1 < e.Tags.Length && e.Tags[i + 1] == SegmenterFeatures.TagI)
+                {
+                    begins[id]++;
+                }
+            }
+        }
+
+        var stats = new byte[vocabularySize];
+        for (var id = 0; id < vocabularySize; id++)
+        {
+            stats[id] = SegmenterFeatures.StatsOf(occurrences[id], begins[id], continues[id]);
+        }
+
+        return stats;
     }
 
     private static SpanKeyTable BuildVocabulary(List<Example> data, int minCount)
