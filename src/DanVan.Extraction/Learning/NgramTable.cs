@@ -27,6 +27,9 @@ internal sealed class NgramTable
     // Whether some entry starts with id i (ids below the array length): most tokens start nothing,
     // and this answers that without probing the table.
     private bool[] _starts = new bool[64];
+
+    // Whether id i stands before another id inside some entry (so a pair starting with it can be an inner pair).
+    private bool[] _inner = new bool[64];
     private byte[] _values = new byte[64];
     private int _mask = 63;
 
@@ -50,6 +53,14 @@ internal sealed class NgramTable
     {
         var starts = _starts;
         return id < (uint)starts.Length && starts[id];
+    }
+
+    /// <summary>True when <paramref name="id"/> is followed by another id inside some entry (special ids: always probed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayStartInnerPair(uint id)
+    {
+        var inner = _inner;
+        return id >= (1u << 24) || (id < (uint)inner.Length && inner[id]);
     }
 
     /// <summary>The flags of <paramref name="key"/> (0 when absent).</summary>
@@ -83,15 +94,11 @@ internal sealed class NgramTable
             return;
         }
 
-        // Special ids (numbers, unknown words) are far above any vocabulary id: those starts are probed.
-        if (ids[0] < (1u << 24))
+        // Special ids (numbers, unknown words) are far above any vocabulary id: those are always probed.
+        Mark(ref _starts, ids[0]);
+        for (var k = 0; k + 1 < ids.Length; k++)
         {
-            if (ids[0] >= (uint)_starts.Length)
-            {
-                Array.Resize(ref _starts, (int)BitOperations.RoundUpToPowerOf2(ids[0] + 1));
-            }
-
-            _starts[ids[0]] = true;
+            Mark(ref _inner, ids[k]);
         }
 
         var key = Empty;
@@ -105,6 +112,21 @@ internal sealed class NgramTable
         {
             Set(Extend(Extend(Empty, ids[k]), ids[k + 1]), InnerPair);
         }
+    }
+
+    private static void Mark(ref bool[] flags, uint id)
+    {
+        if (id >= (1u << 24))
+        {
+            return;
+        }
+
+        if (id >= (uint)flags.Length)
+        {
+            Array.Resize(ref flags, (int)BitOperations.RoundUpToPowerOf2(id + 1));
+        }
+
+        flags[id] = true;
     }
 
     private void Set(ulong key, byte flag)

@@ -336,8 +336,12 @@ internal static class SegmenterFeatures
         Array.Clear(inner, 0, n + (2 * P));
         for (var i = 1; i < n; i++)
         {
-            var flags = lexicon.Lookup(NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, ids[i + P - 1]), ids[i + P]));
-            inner[i + P] = (byte)((flags & NgramTable.InnerPair) != 0 ? 1 : 0);
+            var previous = ids[i + P - 1];
+            if (lexicon.MayStartInnerPair(previous))
+            {
+                var flags = lexicon.Lookup(NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, previous), ids[i + P]));
+                inner[i + P] = (byte)((flags & NgramTable.InnerPair) != 0 ? 1 : 0);
+            }
         }
 
         for (var i = 0; i < n; i++)

@@ -203,3 +203,19 @@ public class WordSegmenterTests
         Assert.Throws<OperationCanceledException>(() => WordSegmenter.Default.Segment(text, new List<TextSpan>(), cancel.Token));
     }
 }
+
+public class WordSegmenterAllocationTests
+{
+    [Fact]
+    public void Segmenting_again_into_the_same_list_allocates_nothing()
+    {
+        var text = string.Join('\n', Directory.EnumerateFiles(Path.Combine(RepoPaths.Corpus, "articles"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        var words = new List<TextSpan>();
+        WordSegmenter.Default.Segment(text, words);
+        words.Clear();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        WordSegmenter.Default.Segment(text, words);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+    }
+}
