@@ -5,9 +5,8 @@ namespace DanVan.Extraction.Text;
 /// <summary>One word-segmented sentence: its words, each a list of syllables.</summary>
 internal sealed class SegmentedSentence
 {
-    public SegmentedSentence(string[][] words, int source = 0)
+    public SegmentedSentence(string[][] words)
     {
-        Source = source;
         Words = words;
         var text = new StringBuilder();
         var starts = new int[words.Length];
@@ -25,9 +24,6 @@ internal sealed class SegmentedSentence
         Text = text.ToString();
         WordStarts = starts;
     }
-
-    /// <summary>Which annotation the sentence comes from: 0 for the UD treebank (the convention the segmenter follows), 1.. for the others.</summary>
-    public int Source { get; }
 
     /// <summary>The words; a word is its syllables as written in the data.</summary>
     public string[][] Words { get; }
@@ -75,9 +71,7 @@ internal static class SegmentedCorpus
     private static readonly string[] ScaleWords = ["triệu", "tỷ", "tỉ", "nghìn", "ngàn"];
 
     /// <summary>Reads the sentences of a CoNLL-U file (word lines only; multi-word ranges and empty nodes skipped).</summary>
-    public static List<SegmentedSentence> ReadConllu(string path) => ReadConllu(path, 0);
-
-    private static List<SegmentedSentence> ReadConllu(string path, int source)
+    public static List<SegmentedSentence> ReadConllu(string path)
     {
         var sentences = new List<SegmentedSentence>();
         var words = new List<string[]>();
@@ -85,7 +79,7 @@ internal static class SegmentedCorpus
         {
             if (line.Length == 0)
             {
-                Flush(words, sentences, source);
+                Flush(words, sentences);
                 continue;
             }
 
@@ -111,15 +105,15 @@ internal static class SegmentedCorpus
             AddWord(words, form.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
 
-        Flush(words, sentences, source);
+        Flush(words, sentences);
         return sentences;
     }
 
     /// <summary>Reads "word/POS" lines (pyvi), syllables of a word joined by '_'.</summary>
-    public static List<SegmentedSentence> ReadTagged(string path) => ReadUnderscored(path, tagged: true, source: 1);
+    public static List<SegmentedSentence> ReadTagged(string path) => ReadUnderscored(path, tagged: true);
 
     /// <summary>Reads lines of words, syllables of a word joined by '_' (RDRsegmenter).</summary>
-    public static List<SegmentedSentence> ReadUnderscored(string path) => ReadUnderscored(path, tagged: false, source: 2);
+    public static List<SegmentedSentence> ReadUnderscored(string path) => ReadUnderscored(path, tagged: false);
 
     /// <summary>
     /// All training sentences under <paramref name="dataDirectory"/> (UD train, pyvi, RDRsegmenter), minus
@@ -183,7 +177,7 @@ internal static class SegmentedCorpus
             joined?.Add(words[w]);
         }
 
-        return joined is null ? sentence : new SegmentedSentence([.. joined], sentence.Source);
+        return joined is null ? sentence : new SegmentedSentence([.. joined]);
     }
 
     private static bool IsNumber(string[] word)
@@ -217,7 +211,7 @@ internal static class SegmentedCorpus
         return false;
     }
 
-    private static List<SegmentedSentence> ReadUnderscored(string path, bool tagged, int source)
+    private static List<SegmentedSentence> ReadUnderscored(string path, bool tagged)
     {
         var sentences = new List<SegmentedSentence>();
         var words = new List<string[]>();
@@ -240,7 +234,7 @@ internal static class SegmentedCorpus
                 AddWord(words, syllables);
             }
 
-            Flush(words, sentences, source);
+            Flush(words, sentences);
         }
 
         return sentences;
@@ -254,11 +248,11 @@ internal static class SegmentedCorpus
         }
     }
 
-    private static void Flush(List<string[]> words, List<SegmentedSentence> sentences, int source)
+    private static void Flush(List<string[]> words, List<SegmentedSentence> sentences)
     {
         if (words.Count > 0)
         {
-            sentences.Add(new SegmentedSentence([.. words], source));
+            sentences.Add(new SegmentedSentence([.. words]));
             words.Clear();
         }
     }
