@@ -19,17 +19,9 @@ internal static class FeatureHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Add(ulong hash, uint value) => (hash ^ value ^ (hash >> 29)) * Multiplier;
 
+    /// <summary>The top bits of the last multiplication are the best mixed: they are the bucket.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Bucket(ulong hash, int bits) => (int)(Finish(hash) >> (64 - bits));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Finish(ulong hash)
-    {
-        hash ^= hash >> 31;
-        hash *= 0xBF58476D1CE4E5B9UL;
-        hash ^= hash >> 27;
-        return hash;
-    }
+    public static int Bucket(ulong hash, int bits) => (int)(hash >> (64 - bits));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(uint template, uint a, int bits) => Bucket(Add(Start(template), a), bits);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DanVan.Extraction.Learning;
 
 namespace DanVan.Extraction.Text;
@@ -453,9 +454,26 @@ internal static class SegmenterFeatures
         return true;
     }
 
-    /// <summary>Writes the <see cref="Count"/> weight indices of token <paramref name="i"/>'s features into <paramref name="dest"/>.</summary>
+    /// <summary>Writes the <see cref="Count"/> weight indices of token <paramref name="i"/>'s features into <paramref name="dest"/> from <paramref name="offset"/> on.</summary>
+    public static void Extract(SegmenterBuffers b, int i, int bits, int[] dest, int offset)
+    {
+        var sink = new IndexSink(dest, offset);
+        Visit(b, i, bits, ref sink);
+    }
+
+    /// <summary>The sum of the weights of token <paramref name="i"/>'s features (bucket indices are below 2^<paramref name="bits"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Extract(SegmenterBuffers b, int i, int bits, Span<int> dest)
+    public static int Score(SegmenterBuffers b, int i, int bits, short[] weights)
+    {
+        var sink = new WeightSink(weights);
+        Visit(b, i, bits, ref sink);
+        return sink.Sum;
+    }
+
+    /// <summary>Hands the <see cref="Count"/> feature buckets of token <paramref name="i"/> to <paramref name="dest"/>, in template order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Visit<TSink>(SegmenterBuffers b, int i, int bits, ref TSink dest)
+        where TSink : struct, IFeatureSink
     {
         var p = i + SegmenterBuffers.Pad;
         var ids = b.Ids;
@@ -463,32 +481,56 @@ internal static class SegmenterFeatures
         uint w0 = ids[p], wm1 = ids[p - 1], wm2 = ids[p - 2], wp1 = ids[p + 1], wp2 = ids[p + 2];
         uint s0 = sh[p], sm1 = sh[p - 1], sm2 = sh[p - 2], sp1 = sh[p + 1];
         uint ls = b.LexStart[p], le = b.LexEnd[p - 1], lc = b.LexCover[p];
-        dest[0] = FeatureHash.Of(0, 0, bits);
-        dest[1] = FeatureHash.Of(1, w0, bits);
-        dest[2] = FeatureHash.Of(2, wm1, bits);
-        dest[3] = FeatureHash.Of(3, wp1, bits);
-        dest[4] = FeatureHash.Of(4, wm2, bits);
-        dest[5] = FeatureHash.Of(5, wp2, bits);
-        dest[6] = FeatureHash.Of(6, wm1, w0, bits);
-        dest[7] = FeatureHash.Of(7, w0, wp1, bits);
-        dest[8] = FeatureHash.Of(8, wm2, wm1, bits);
-        dest[9] = FeatureHash.Of(9, wp1, wp2, bits);
-        dest[10] = FeatureHash.Of(10, wm1, w0, wp1, bits);
-        dest[11] = FeatureHash.Of(11, wm2, wm1, w0, bits);
+        dest.Add(FeatureHash.Of(0, 0, bits));
+        dest.Add(FeatureHash.Of(1, w0, bits));
+        dest.Add(FeatureHash.Of(2, wm1, bits));
+        dest.Add(FeatureHash.Of(3, wp1, bits));
+        dest.Add(FeatureHash.Of(4, wm2, bits));
+        dest.Add(FeatureHash.Of(5, wp2, bits));
+        dest.Add(FeatureHash.Of(6, wm1, w0, bits));
+        dest.Add(FeatureHash.Of(7, w0, wp1, bits));
+        dest.Add(FeatureHash.Of(8, wm2, wm1, bits));
+        dest.Add(FeatureHash.Of(9, wp1, wp2, bits));
+        dest.Add(FeatureHash.Of(10, wm1, w0, wp1, bits));
+        dest.Add(FeatureHash.Of(11, wm2, wm1, w0, bits));
         var pair = (sm1 << 5) | s0;
-        dest[12] = FeatureHash.Of(12, (sm2 << 15) | (pair << 5) | sp1, bits);
-        dest[13] = FeatureHash.Of(13, pair, w0, bits);
-        dest[14] = FeatureHash.Of(14, pair, wm1, bits);
-        dest[15] = FeatureHash.Of(15, (ls << 8) | (le << 4) | lc, bits);
-        dest[16] = FeatureHash.Of(16, lc, pair, bits);
-        dest[17] = FeatureHash.Of(17, lc, w0, bits);
-        dest[18] = FeatureHash.Of(18, (ls << 8) | (le << 4) | lc, pair, bits);
-        dest[19] = FeatureHash.Of(19, ((uint)b.CapRun[p] << 8) | b.CapPosition[p], pair, bits);
+        dest.Add(FeatureHash.Of(12, (sm2 << 15) | (pair << 5) | sp1, bits));
+        dest.Add(FeatureHash.Of(13, pair, w0, bits));
+        dest.Add(FeatureHash.Of(14, pair, wm1, bits));
+        dest.Add(FeatureHash.Of(15, (ls << 8) | (le << 4) | lc, bits));
+        dest.Add(FeatureHash.Of(16, lc, pair, bits));
+        dest.Add(FeatureHash.Of(17, lc, w0, bits));
+        dest.Add(FeatureHash.Of(18, (ls << 8) | (le << 4) | lc, pair, bits));
+        dest.Add(FeatureHash.Of(19, ((uint)b.CapRun[p] << 8) | b.CapPosition[p], pair, bits));
         uint st0 = b.Stats[p], stm1 = b.Stats[p - 1];
-        dest[20] = FeatureHash.Of(20, (stm1 & 0xF0) | (st0 & 0x0F), bits);
-        dest[21] = FeatureHash.Of(21, (stm1 << 8) | st0, bits);
-        dest[22] = FeatureHash.Of(22, (stm1 & 0xF0) | (st0 & 0x0F), lc, pair, bits);
-        dest[23] = FeatureHash.Of(23, b.Inner[p], lc, (stm1 & 0xF0) | (st0 & 0x0F), bits);
+        dest.Add(FeatureHash.Of(20, (stm1 & 0xF0) | (st0 & 0x0F), bits));
+        dest.Add(FeatureHash.Of(21, (stm1 << 8) | st0, bits));
+        dest.Add(FeatureHash.Of(22, (stm1 & 0xF0) | (st0 & 0x0F), lc, pair, bits));
+        dest.Add(FeatureHash.Of(23, b.Inner[p], lc, (stm1 & 0xF0) | (st0 & 0x0F), bits));
+    }
+
+    private interface IFeatureSink
+    {
+        void Add(int bucket);
+    }
+
+    private struct IndexSink(int[] destination, int offset) : IFeatureSink
+    {
+        private readonly int[] _destination = destination;
+        private int _at = offset;
+
+        public void Add(int bucket) => _destination[_at++] = bucket;
+    }
+
+    private struct WeightSink(short[] weights) : IFeatureSink
+    {
+        private readonly short[] _weights = weights;
+
+        public int Sum { get; private set; }
+
+        // Buckets are below 2^Bits = the weight array's hashed part, so the read skips the bounds check.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int bucket) => Sum += Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), bucket);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using DanVan.Extraction.Learning;
 
 namespace DanVan.Extraction.Text;
@@ -180,21 +178,12 @@ internal sealed class SegmenterModel : ISequenceTagger
         }
 
         SegmenterFeatures.Prepare(text, b, Vocabulary, Lexicon, SyllableStats, Domain);
-        // Bucket indices are below 2^Bits by construction, so the weight reads skip the bounds checks.
-        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        var weights = _weights;
         var bits = Bits;
         var emission = b.Emission;
-        Span<int> features = stackalloc int[SegmenterFeatures.Count];
         for (var i = 0; i < n; i++)
         {
-            SegmenterFeatures.Extract(b, i, bits, features);
-            var sum = 0;
-            foreach (var f in features)
-            {
-                sum += Unsafe.Add(ref weights, f);
-            }
-
-            emission[i] = sum;
+            emission[i] = SegmenterFeatures.Score(b, i, bits, weights);
         }
 
         SegmenterFeatures.Decode(emission, b.Forced, _transitions, b.Back, b.Tags, n);

@@ -113,7 +113,6 @@ internal static class SegmenterTrainer
         }
 
         var buffers = new SegmenterBuffers();
-        Span<int> scratch = stackalloc int[SegmenterFeatures.Count];
         foreach (var e in data)
         {
             var n = e.Tokens.Length;
@@ -124,8 +123,8 @@ internal static class SegmenterTrainer
             e.Features = new int[n * SegmenterFeatures.Count];
             for (var i = 0; i < n; i++)
             {
+                SegmenterFeatures.Extract(buffers, i, options.Bits, e.Features, i * SegmenterFeatures.Count);
                 var features = e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count);
-                SegmenterFeatures.Extract(buffers, i, options.Bits, features);
                 if (options.JackknifeNgrams)
                 {
                     DropUnseenNgrams(buffers.Ids, i + SegmenterBuffers.Pad, foldNgrams[e.Fold], features);
