@@ -35,7 +35,7 @@ public sealed class ThroughputColumn(string name, Func<BenchmarkCase, double?> u
         }
 
         var perSecond = units.Value / (stats.Mean / 1e9);
-        return perSecond >= 1e6 ? $"{perSecond / 1e6:F1} M/s" : $"{perSecond / 1e3:F1} k/s";
+        return perSecond >= 1e6 ? $"{perSecond / 1e6:F1} M/s" : perSecond >= 1e3 ? $"{perSecond / 1e3:F1} k/s" : $"{perSecond:F1} /s";
     }
 
     public bool IsAvailable(Summary summary) => true;

@@ -10,5 +10,8 @@ internal static class Commands
         yield return TokenizeCommand.Create();
         yield return SegmentCommand.Create();
         yield return TrainCommand.Create();
+        yield return ReadCommand.Create();
+        yield return ExtractCommand.Create();
+        yield return EvalCommand.Create();
     }
 }

@@ -88,7 +88,7 @@ internal static class SegmentCommand
     internal static WordSegmenter Load(FileInfo modelFile)
     {
         using var model = modelFile.OpenRead();
-        using var lexicon = new StreamReader(ModelCatalog.Open(WordSegmenter.DomainLexiconResource));
+        using var lexicon = new StreamReader(ModelCatalog.Open(ModelCatalog.SegmenterDomainLexicon));
         return new WordSegmenter(SegmenterModel.Read(model, lexicon));
     }
 

@@ -67,7 +67,7 @@ internal static class TrainCommand
         var lexiconPath = Path.Combine(outDir.FullName, "domain-lexicon.txt");
         using var lexicon = File.Exists(lexiconPath)
             ? new StreamReader(lexiconPath)
-            : new StreamReader(ModelCatalog.Open(WordSegmenter.DomainLexiconResource));
+            : new StreamReader(ModelCatalog.Open(ModelCatalog.SegmenterDomainLexicon));
         using var stream = new MemoryStream(model);
         var segmenter = new WordSegmenter(SegmenterModel.Read(stream, lexicon));
         var dev = SegmentedCorpus.ReadConllu(Path.Combine(dataDir.FullName, SegmentedCorpus.UdDev));

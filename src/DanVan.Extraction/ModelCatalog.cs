@@ -10,11 +10,27 @@ internal static class ModelCatalog
 {
     private const string Prefix = "DanVan.Extraction.Models.";
 
+    /// <summary>TCVN3 (VN3, .VnTime fonts) to Unicode, one letter a line.</summary>
+    public const string Tcvn3Table = Prefix + "encodings/tcvn3.tsv";
+
+    /// <summary>VNI-Windows (VNI-Times fonts) to Unicode, one letter a line.</summary>
+    public const string VniTable = Prefix + "encodings/vni.tsv";
+
+    /// <summary>The word segmenter's trained model (written by <c>danvan train segmenter</c>).</summary>
+    public const string SegmenterModel = Prefix + "segmenter/segmenter.bin";
+
+    /// <summary>The word segmenter's hand-written domain lexicon, one word a line.</summary>
+    public const string SegmenterDomainLexicon = Prefix + "segmenter/domain-lexicon.txt";
+
     /// <summary>Every resource the library loads at run time.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        NameOf("segmenter/segmenter.bin"),
-        NameOf("segmenter/domain-lexicon.txt"),
+        Tcvn3Table,
+        VniTable,
+        Recognition.Lexicons.UnitsResource,
+        Recognition.Lexicons.CampaignsResource,
+        SegmenterModel,
+        SegmenterDomainLexicon,
     ];
 
     /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>

@@ -19,8 +19,12 @@ public sealed record NormalizationOptions
     public bool FoldQuotesAndDashes { get; init; } = true;
 
     /// <summary>
-    /// Detect text written in a legacy Vietnamese encoding (TCVN3, VNI-Windows) and read through the wrong
-    /// code page, and convert it to Unicode. True by default.
+    /// Detect text written in a legacy Vietnamese encoding (TCVN3, VNI-Windows, or the windows-1258 code page)
+    /// and read through a Western code page ("Héi nghÞ", "Hoäi nghò", "Hôòi nghiò" for "Hội nghị"), and convert
+    /// it to Unicode before normalizing;
+    /// <see cref="NormalizedText.SourceEncoding"/> says which encoding was found. Detection weighs whole words,
+    /// so French or English Latin-1 text and Unicode Vietnamese are left as they are. Offsets still point at the
+    /// original legacy characters (a VNI letter maps to its base letter and mark). True by default.
     /// </summary>
     public bool RepairLegacyEncodings { get; init; } = true;
 }
@@ -35,7 +39,8 @@ public interface ITextNormalizer
 /// <summary>
 /// Vietnamese text normalization: Unicode NFC; one tone-mark placement (misplaced marks such as "qúy"
 /// repaired); "Ð" (U+00D0) → "Đ"; no-break and other spaces → one space, runs collapsed, lines trimmed;
-/// zero-width characters, BOM and soft hyphens removed; "\r\n" → "\n"; quotes and dashes folded.
+/// zero-width characters, BOM and soft hyphens removed; "\r\n" → "\n"; quotes and dashes folded. Text in a
+/// legacy encoding is converted first (<see cref="NormalizationOptions.RepairLegacyEncodings"/>).
 /// Every character of the result maps back to the original text (<see cref="NormalizedText.ToOriginal(TextSpan)"/>).
 /// Immutable and thread-safe: create once, share.
 /// </summary>
@@ -59,6 +64,13 @@ public sealed class TextNormalizer : ITextNormalizer
     public NormalizedText Normalize(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Options.RepairLegacyEncodings && LegacyText.TryRepair(text, out var repaired, out var repairMap, out var kind, cancellationToken))
+        {
+            // Normalize the repaired text, then chain the maps: normalized → repaired → original.
+            var (repairedNormalized, normalizedMap) = NormalizeCore(repaired, cancellationToken);
+            return new NormalizedText(text, repairedNormalized, normalizedMap.ComposeWith(repairMap), kind);
+        }
+
         var (normalized, map) = NormalizeCore(text, cancellationToken);
         return new NormalizedText(text, normalized, map, TextEncodingKind.Unicode);
     }
@@ -236,7 +248,9 @@ public enum TextEncodingKind
 
 /// <summary>
 /// A normalized text with the way back to the original: every span found in <see cref="Text"/> maps
-/// to the span of <see cref="Original"/> it came from.
+/// to the span of <see cref="Original"/> it came from, also when a legacy encoding was converted.
+/// Offsets are UTF-16 char indices: spans passed in index <see cref="Text"/>, spans returned index
+/// <see cref="Original"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class NormalizedText
 {

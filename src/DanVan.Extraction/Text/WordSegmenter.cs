@@ -28,12 +28,6 @@ public interface IWordSegmenter
 /// </remarks>
 public sealed class WordSegmenter : IWordSegmenter
 {
-    /// <summary>The logical name of the embedded model.</summary>
-    internal static readonly string ModelResource = ModelCatalog.NameOf("segmenter/segmenter.bin");
-
-    /// <summary>The logical name of the embedded domain lexicon.</summary>
-    internal static readonly string DomainLexiconResource = ModelCatalog.NameOf("segmenter/domain-lexicon.txt");
-
     private static readonly Lazy<WordSegmenter> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly SegmenterModel _model;
@@ -173,8 +167,8 @@ public sealed class WordSegmenter : IWordSegmenter
 
     private static WordSegmenter LoadDefault()
     {
-        using var model = ModelCatalog.Open(ModelResource);
-        using var lexicon = new StreamReader(ModelCatalog.Open(DomainLexiconResource), System.Text.Encoding.UTF8);
+        using var model = ModelCatalog.Open(ModelCatalog.SegmenterModel);
+        using var lexicon = new StreamReader(ModelCatalog.Open(ModelCatalog.SegmenterDomainLexicon), System.Text.Encoding.UTF8);
         return new WordSegmenter(SegmenterModel.Read(model, lexicon));
     }
 }

@@ -1,0 +1,105 @@
+using System.Text;
+using DanVan.Extraction.Text;
+
+namespace DanVan.Extraction.Html;
+
+/// <summary>The two text forms the reader uses: the clean page text (kept) and a match key (compared).</summary>
+internal static class TextClean
+{
+    /// <summary>NFC, every whitespace run (no-break, tab, line break, zero-width) → one space, trimmed.</summary>
+    public static string Collapse(ReadOnlySpan<char> text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            switch (CharClass.Of(c))
+            {
+                case CharKind.Space or CharKind.LineBreak:
+                    pendingSpace = sb.Length > 0;
+                    continue;
+                case CharKind.Invisible:
+                    continue;
+            }
+
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+
+            sb.Append(c);
+        }
+
+        var s = sb.ToString();
+        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>A comparison key: <see cref="TextNormalizer"/> output, lower-cased, on one line.</summary>
+    public static string Key(string text)
+    {
+        var normalized = TextNormalizer.Default.Normalize(text).Text;
+        return normalized.Replace('\n', ' ').ToLowerInvariant();
+    }
+
+    /// <summary>The key without punctuation and spaces: letters and digits only ("EmailPrintAa" → "emailprintaa").</summary>
+    public static string LettersKey(string text)
+    {
+        var key = Key(text);
+        var sb = new StringBuilder(key.Length);
+        foreach (var c in key)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static int CountWords(string text)
+    {
+        var n = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>True when the line ends as a sentence does: . ! ? … ; : possibly followed by a closing quote or bracket.</summary>
+    public static bool EndsLikeSentence(string text)
+    {
+        var i = text.Length - 1;
+        while (i >= 0 && text[i] is '"' or '\'' or '”' or '’' or ')' or '»' or ']' or ' ')
+        {
+            i--;
+        }
+
+        return i >= 0 && text[i] is '.' or '!' or '?' or '…' or ';' or ':';
+    }
+
+    public static bool HasLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+using DanVan.Extraction.Text;
+
+namespace DanVan.Extraction.Recognition;
+
+/// <summary>
+/// Finds dates, periods, figures and campaigns in Vietnamese text. The text is normalized first
+/// (<see cref="TextNormalizer"/>); every mention's <see cref="EntityMention.Span"/> and
+/// <see cref="EntityMention.Text"/> refer to the ORIGINAL text passed in. Immutable and thread-safe:
+/// create once (or use <see cref="Default"/>) and share.
+/// </summary>
+public sealed class EntityRecognizer
+{
+    private readonly IEntityRecognizer[] _stages;
+    private readonly TextNormalizer _normalizer;
+
+    private EntityRecognizer(TextNormalizer normalizer, IEntityRecognizer[] stages)
+    {
+        _normalizer = normalizer;
+        _stages = stages;
+    }
+
+    /// <summary>The recognizer with the built-in rules and lexicons.</summary>
+    public static EntityRecognizer Default { get; } = new(TextNormalizer.Default, [new DateRecognizer(), new PeriodRecognizer(), new CampaignRecognizer(), new FigureRecognizer()]);
+
+    /// <summary>The entity types this recognizer produces.</summary>
+    public IReadOnlyList<EntityType> Produces => [.. _stages.SelectMany(s => s.Produces).Distinct()];
+
+    /// <summary>
+    /// Finds the mentions in <paramref name="text"/>, in text order. <paramref name="published"/> is the
+    /// publication date: dates and periods written without a year take theirs from it.
+    /// </summary>
+    public IReadOnlyList<EntityMention> Recognize(string text, DateOnly? published = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = _normalizer.Normalize(text, cancellationToken);
+        var found = RecognizeNormalized(normalized.Text, published, cancellationToken);
+        var result = new List<EntityMention>(found.Count);
+        foreach (var mention in found)
+        {
+            var span = normalized.ToOriginal(mention.Span);
+            result.Add(mention.WithSpan(span, text.Substring(span.Start, span.Length)));
+        }
+
+        return result;
+    }
+
+    internal List<EntityMention> RecognizeNormalized(string normalizedText, DateOnly? published, CancellationToken cancellationToken) =>
+        Recognize(new TokenView(normalizedText, published), cancellationToken);
+
+    /// <summary>Mentions in a prepared view, spans in the view's (normalized) text, in text order.</summary>
+    internal List<EntityMention> Recognize(TokenView view, CancellationToken cancellationToken)
+    {
+        var found = new List<EntityMention>();
+        var output = new List<EntityMention>();
+        foreach (var stage in _stages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            output.Clear();
+            stage.Recognize(view, found, output, cancellationToken);
+            found.AddRange(output);
+        }
+
+        found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Type.CompareTo(b.Type));
+        return found;
+    }
+}

@@ -1,0 +1,327 @@
+using System.Globalization;
+using DanVan.Extraction.Text;
+
+namespace DanVan.Extraction.Recognition;
+
+/// <summary>
+/// Figures: [qualifier] number [scale word] counted noun — "gần 74.000 suất quà", "hơn 33 tỉ đồng",
+/// "trên 20 tỷ" (money implied), "85%", "45/52 xã" (value 45). Not document numbers, anniversaries,
+/// ordinals, years, durations, vague amounts or numbers inside dates and periods.
+/// </summary>
+internal sealed class FigureRecognizer : IEntityRecognizer
+{
+    private static readonly string[] Qualifiers = ["gần", "hơn", "trên", "khoảng", "ước", "gần như", "ước tính", "xấp xỉ"];
+
+    // A number right after one of these names a thing ("Tổ 5", "số 12", "lần thứ 3"), it does not count one.
+    private static readonly HashSet<string> NamingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "số", "thứ", "lần", "khóa", "khoá", "cụm", "khu", "tổ", "đội", "điều", "khoản", "mục", "trang", "lô", "thửa", "thôn",
+        "buôn", "bản", "ấp", "xóm", "khối", "phường", "quận", "đường", "lộ", "km", "kỳ", "hạng", "giải", "phòng", "tầng",
+        "năm", "tháng", "ngày", "quý", "top", "chương", "phần", "bài", "tiểu", "đoàn", "trung", "sư", "tiểu đoàn", "ban",
+    };
+
+    // Counted nouns that make a duration or an age, not a figure.
+    private static readonly HashSet<string> DurationUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "tuổi", "lần", "kỳ", "khóa", "khoá", "thế kỷ", "quý",
+    };
+
+    // Words that never start or continue a counted noun.
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "với", "của", "và", "cho", "trên", "được", "đã", "có", "tại", "trong", "từ", "đến", "là", "thì", "mà", "nhưng",
+        "hoặc", "các", "những", "này", "đó", "bị", "để", "theo", "về", "như", "khi", "gồm", "trị", "giá", "đạt",
+        "so", "tăng", "giảm", "còn", "ở", "vào", "ra", "lên", "xuống", "nên", "do", "bởi", "vì", "thuộc", "đều", "cùng",
+        "mỗi", "một", "hai", "ba", "sau", "trước", "hơn", "gần", "khoảng", "đang", "sẽ", "vừa", "mới", "nữa",
+    };
+
+    // Measure words: the counted noun often continues with what is measured ("tấn gạo", "km đường", "lượt hội viên").
+    private static readonly HashSet<string> MeasureWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "lượt", "suất", "tấn", "km", "m", "mét", "m²", "m2", "ha", "kg", "chiếc", "căn", "ngôi", "con", "cuộc", "buổi",
+        "đợt", "lớp", "bộ", "phần", "cây", "cuốn", "quyển", "bao", "thùng", "túi", "bình", "lá",
+    };
+
+    public IReadOnlyList<EntityType> Produces { get; } = [EntityType.Figure];
+
+    public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
+    {
+        var covered = view.CoveredBy(found);
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view.IsChrome(i) || covered[i])
+            {
+                continue;
+            }
+
+            decimal value;
+            if (view.Kind(i) == TokenKind.Number)
+            {
+                if (!TryParseNumber(view.Span(i), out value))
+                {
+                    continue;
+                }
+            }
+            else if (view.Kind(i) == TokenKind.DateTime && TryParseFraction(view.Span(i), out value))
+            {
+                // "45/52 xã": the date recognizer left it, so it counts something.
+            }
+            else
+            {
+                continue;
+            }
+
+            if (IsNamingNumber(view, i) || view.Span(i + 1) is "/" && view.Kind(i + 2) is TokenKind.Abbreviation or TokenKind.Syllable && view[i + 1].Start == view[i].End)
+            {
+                continue;
+            }
+
+            // "94/184 xã": the value is the numerator; the noun follows the denominator.
+            var numberEnd = i;
+            if (view.Span(i + 1) is "/" && view.Kind(i + 2) == TokenKind.Number && view[i + 1].Start == view[i].End && view[i + 2].Start == view[i + 1].End)
+            {
+                numberEnd = i + 2;
+            }
+
+            if (TryReadFigure(view, i, numberEnd, value, out var first, out var last, out var figure, out var unit, out var qualifier))
+            {
+                var span = view.Cover(first, last);
+                output.Add(new FigureMention(span, view.TextOf(span), figure, unit, qualifier));
+                i = last;
+            }
+        }
+    }
+
+    private static bool TryReadFigure(TokenView view, int i, int numberEnd, decimal value, out int first, out int last, out decimal figure, out string unit, out string? qualifier)
+    {
+        first = i;
+        last = i;
+        figure = value;
+        unit = string.Empty;
+        qualifier = null;
+
+        foreach (var q in Qualifiers)
+        {
+            var n = TokenView.WordCount(q);
+            if (i - n >= 0 && view.IsPhrase(i - n, q) && view.SameLine(i - n, i))
+            {
+                qualifier = q.Split(' ')[0];
+                first = i - n;
+            }
+        }
+
+        last = numberEnd;
+        var next = numberEnd + 1;
+        if (view.Span(next) is "%" && view.SameLine(i, next))
+        {
+            last = next;
+            unit = "%";
+            return true;
+        }
+
+        var scale = Scale(view, next);
+        if (scale > 1)
+        {
+            figure = Trim(value * scale);
+            last = next;
+            next++;
+        }
+
+        if (!view.SameLine(i, next))
+        {
+            return scale > 1 && Money(ref unit);
+        }
+
+        if (view.Is(next, "đồng"))
+        {
+            last = next;
+            unit = "đồng";
+            return true;
+        }
+
+        if (scale > 1)
+        {
+            // "40 triệu/nhà", "trên 30 tỷ": money whose unit is implied.
+            if (view.Span(next) is "/" && view.Kind(next + 1) == TokenKind.Syllable && view.SameLine(next, next + 1))
+            {
+                last = next + 1;
+            }
+
+            return Money(ref unit);
+        }
+
+        var nounEnd = CountedNoun(view, next);
+        if (nounEnd < next)
+        {
+            return false;
+        }
+
+        var noun = view.TextOf(view.Cover(next, nounEnd)).ToLowerInvariant();
+        if (DurationUnits.Contains(noun) || (DurationUnits.Contains(view.Span(next).ToString()) && !noun.StartsWith("ngày công", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        last = nounEnd;
+        unit = noun;
+        return true;
+    }
+
+    /// <summary>Drops trailing zeros a multiplication leaves in the decimal's scale (12,6 × 10⁹ prints as 12600000000).</summary>
+    private static decimal Trim(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    private static bool Money(ref string unit)
+    {
+        unit = "đồng";
+        return true;
+    }
+
+    /// <summary>The last token of the counted noun starting at <paramref name="start"/>, or start - 1 when there is none.</summary>
+    private static int CountedNoun(TokenView view, int start)
+    {
+        if (view.Kind(start) != TokenKind.Syllable || StopWords.Contains(view.Span(start).ToString()))
+        {
+            return start - 1;
+        }
+
+        var end = Lexicons.Units.LongestAt(view, start, out var lexiconEnd) is not null ? lexiconEnd : start;
+
+        // "m2", "km2", "m3" written with a plain digit: the digit is part of the unit.
+        if (end == start && view.Span(start) is "m" or "km" && view.Kind(start + 1) == TokenKind.Number && view[start + 1].Start == view[start].End
+            && view.Span(start + 1) is "2" or "3")
+        {
+            end = start + 1;
+        }
+        var head = view.TextOf(view.Cover(start, end));
+        if (MeasureWords.Contains(head) && end == start)
+        {
+            // "tấn gạo", "km đường", "lượt hội viên": a measure word and what it measures.
+            var measured = end + 1;
+            if (view.Kind(measured) == TokenKind.Syllable && view.SameLine(end, measured) && !StopWords.Contains(view.Span(measured).ToString())
+                && char.IsLower(view.Span(measured)[0]))
+            {
+                end = Lexicons.Units.LongestAt(view, measured, out var measuredEnd) is not null ? measuredEnd : measured;
+            }
+        }
+        else if (end == start && !char.IsLower(view.Span(start)[0]))
+        {
+            // "487 Tổ nhân dân tự quản" is found through the lexicon; an unknown capitalized word is a name, not a noun.
+            return start - 1;
+        }
+
+        return end;
+    }
+
+    private static decimal Scale(TokenView view, int index)
+    {
+        if (view.Is(index, "nghìn") || view.Is(index, "ngàn"))
+        {
+            return 1_000m;
+        }
+
+        if (view.Is(index, "triệu"))
+        {
+            return 1_000_000m;
+        }
+
+        if (view.Is(index, "tỷ") || view.Is(index, "tỉ"))
+        {
+            return 1_000_000_000m;
+        }
+
+        return 1m;
+    }
+
+    private static bool IsNamingNumber(TokenView view, int i)
+    {
+        if (i == 0 || !view.SameLine(i - 1, i))
+        {
+            return false;
+        }
+
+        var before = view.Span(i - 1);
+        if (view.Kind(i - 1) == TokenKind.Syllable && NamingWords.Contains(before.ToString()))
+        {
+            return true;
+        }
+
+        // "m2", "online33": digits glued to the word before them belong to it.
+        if (view.Kind(i - 1) == TokenKind.Syllable && view[i - 1].End == view[i].Start)
+        {
+            return true;
+        }
+
+        // "Covid-19", "H5N1-2": a number glued by a hyphen to a word is part of a name.
+        if (before is "-" && view[i - 1].End == view[i].Start && i >= 2 && view[i - 2].End == view[i - 1].Start && view.Kind(i - 2) == TokenKind.Syllable)
+        {
+            return true;
+        }
+
+        // Inside quotes ("5 không 3 sạch", "10 phút …"): part of a name or a slogan, not a reported figure.
+        if (InsideQuotes(view, i))
+        {
+            return true;
+        }
+
+        // A four-digit year standing alone ("năm 2019" is a period; "2019," is a year).
+        var token = view.Span(i);
+        return token.Length == 4 && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100
+               && Scale(view, i + 1) == 1m && !view.Is(i + 1, "đồng") && view.Span(i + 1) is not "%";
+    }
+
+    private static bool InsideQuotes(TokenView view, int i)
+    {
+        var quotes = 0;
+        for (var k = i - 1; k >= 0 && view.SameLine(k, i); k--)
+        {
+            if (view.Kind(k) == TokenKind.Punctuation && view.Span(k) is "\"")
+            {
+                quotes++;
+            }
+        }
+
+        return quotes % 2 == 1;
+    }
+
+
+    /// <summary>"74.000" = 74000, "2.743.745", "1,5" = 1.5, "1.5" = 1.5 (a dot not followed by three digits is a decimal mark).</summary>
+    internal static bool TryParseNumber(ReadOnlySpan<char> token, out decimal value)
+    {
+        Span<char> buffer = stackalloc char[token.Length];
+        var n = 0;
+        for (var k = 0; k < token.Length; k++)
+        {
+            var c = token[k];
+            if (c == '.')
+            {
+                var groupLength = 0;
+                while (k + 1 + groupLength < token.Length && char.IsAsciiDigit(token[k + 1 + groupLength]))
+                {
+                    groupLength++;
+                }
+
+                if (groupLength != 3)
+                {
+                    buffer[n++] = '.';
+                }
+            }
+            else if (c == ',')
+            {
+                buffer[n++] = '.';
+            }
+            else
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        return decimal.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryParseFraction(ReadOnlySpan<char> token, out decimal value)
+    {
+        value = 0;
+        var slash = token.IndexOf('/');
+        return slash > 0 && token.Count('/') == 1 && decimal.TryParse(token[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+}

@@ -1,0 +1,507 @@
+using System.Globalization;
+using DanVan.Extraction.Recognition;
+using DanVan.Extraction.Text;
+
+namespace DanVan.Extraction.Records;
+
+/// <summary>
+/// Builds a <see cref="MeetingRecord"/> from one article's text: recognizes the entities, then reads the
+/// meeting fields from the title and the lead (kind, organizer, date, reviewed and planned periods), chairs
+/// and attendees from their cue sentences, speakers from role verbs, awards from commendation sentences,
+/// and labels every sentence. Rules work on the normalized text; every span is mapped back to the input.
+/// </summary>
+internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityRecognizer recognizer)
+{
+    private static readonly (string Cue, MeetingKind Kind)[] KindCues =
+    [
+        ("giao ban", MeetingKind.GiaoBan), ("sơ kết", MeetingKind.SoKet), ("tổng kết", MeetingKind.TongKet),
+        ("đối thoại", MeetingKind.DoiThoai), ("tiếp xúc", MeetingKind.DoiThoai), ("chuyên đề", MeetingKind.ChuyenDe),
+        ("biểu dương", MeetingKind.ChuyenDe), ("tuyên dương", MeetingKind.ChuyenDe), ("kỷ niệm", MeetingKind.ChuyenDe),
+        ("tôn vinh", MeetingKind.ChuyenDe), ("triển khai", MeetingKind.TrienKhai),
+    ];
+
+    // Role cues, most specific first: "phát biểu chỉ đạo" is chỉ đạo, not phát biểu.
+    private static readonly (string Cue, SpeakerRole Role)[] RoleCues =
+    [
+        ("phát biểu chỉ đạo", SpeakerRole.ChiDao), ("chỉ đạo", SpeakerRole.ChiDao), ("kết luận", SpeakerRole.KetLuan),
+        ("tham luận", SpeakerRole.ThamLuan), ("báo cáo", SpeakerRole.BaoCao), ("trình bày", SpeakerRole.BaoCao),
+        ("phát biểu", SpeakerRole.PhatBieu),
+    ];
+
+    private static readonly string[] PlannedCues = ["triển khai", "phương hướng", "nhiệm vụ", "kế hoạch", "chương trình công tác"];
+    private static readonly string[] AttendanceCues = ["dự hội nghị", "tới dự", "tham dự", "đến dự", "dự buổi", "dự và chỉ đạo"];
+    private static readonly string[] ShortcomingCues = ["tồn tại", "hạn chế", "khó khăn", "bất cập", "chưa cao", "chưa đạt", "chưa được", "còn chậm", "yếu kém"];
+    private static readonly string[] DirectionCues = ["thời gian tới", "đề nghị", "nhiệm vụ trọng tâm", "phương hướng", "yêu cầu", "cần tập trung", "cần tiếp tục", "tiếp tục", "kết luận hội nghị", "trong năm", "giải pháp"];
+    private static readonly string[] ResultCues = ["kết quả", "đạt được", "đã tổ chức", "đã vận động", "đã trao", "được quan tâm", "hoàn thành", "đạt"];
+    private static readonly (string Word, string Level)[] LevelWords =
+    [
+        ("thành phố", "thành phố"), ("thị xã", "thị xã"), ("thị trấn", "thị trấn"), ("tỉnh", "tỉnh"), ("huyện", "huyện"),
+        ("phường", "phường"), ("xã", "xã"), ("tỉnh ủy", "tỉnh"), ("thành ủy", "thành phố"), ("thị ủy", "thị xã"),
+        ("huyện ủy", "huyện"), ("tỉnh đoàn", "tỉnh"), ("thành đoàn", "thành phố"), ("thị đoàn", "thị xã"), ("huyện đoàn", "huyện"),
+    ];
+
+    public MeetingRecord Build(string text, RecordSource source, DateOnly? published, CancellationToken cancellationToken)
+    {
+        var normalized = normalizer.Normalize(text, cancellationToken);
+        var view = new TokenView(normalized.Text, published);
+        var mentions = recognizer.Recognize(view, cancellationToken);
+        var context = new Context(text, normalized, view, mentions);
+
+        var sentences = context.ContentSentences();
+        var title = sentences.Count > 0 ? sentences[0] : default;
+        var lead = FindLead(context, sentences);
+
+        var kind = ReadKind(context, lead, title, out var kindText);
+        var date = FirstOf<DateMention>(context, lead) ?? sentences.Skip(1).Take(3).Select(s => FirstOf<DateMention>(context, s)).FirstOrDefault(d => d is not null);
+        var (reviewed, planned) = ReadPeriods(context, lead);
+        if ((reviewed is null || planned is null) && title != lead)
+        {
+            // The headline often names both ("…quý III, triển khai nhiệm vụ quý IV") when the lead names one.
+            var (titleReviewed, titlePlanned) = ReadPeriods(context, title);
+            reviewed ??= titleReviewed;
+            planned ??= titlePlanned;
+        }
+
+        var organizer = ReadOrganizer(context, lead) ?? ReadOrganizer(context, title);
+        var (level, place) = ReadLevel(context, organizer, lead);
+        var persons = Persons(context);
+        var organizations = Organizations(context);
+        var chairs = ReadChairs(context, sentences);
+        var attendees = ReadAttendees(context, sentences);
+        var speakers = ReadSpeakers(context, sentences, persons);
+        var awards = ReadAwards(context, sentences);
+        var sections = sentences.Select(s => new SectionSpan(Label(context, s, lead), context.Map(s).Start, context.Map(s).End)).ToList();
+
+        var meeting = new MeetingInfo(
+            kind,
+            kindText,
+            organizer is null ? null : organizations.FirstOrDefault(o => o.Expanded == organizer.Expanded) ?? Entry(context, organizer),
+            date is null ? null : DateOf(context, date),
+            level,
+            place,
+            reviewed is null ? null : PeriodOf(context, reviewed),
+            planned is null ? null : PeriodOf(context, planned),
+            chairs,
+            attendees);
+
+        return new MeetingRecord(
+            source,
+            text,
+            meeting,
+            speakers,
+            persons,
+            organizations,
+            [.. context.Mentions.OfType<DateMention>().Select(d => DateOf(context, d))],
+            [.. context.Mentions.OfType<PeriodMention>().Select(p => PeriodOf(context, p))],
+            [.. context.Mentions.OfType<FigureMention>().Select(f => FigureOf(context, f, sentences))],
+            [.. context.Mentions.OfType<CampaignMention>().Select(c => { var s = context.Map(c.Span); return new CampaignEntry(c.Name, s.Text, s.Start, s.End); })],
+            awards,
+            sections);
+    }
+
+    /// <summary>
+    /// The lead: among the first sentences, the one that best reads as "[date], [organizer] tổ chức [kind] …".
+    /// The headline (first sentence) counts too, for text that has none.
+    /// </summary>
+    private static TextSpan FindLead(Context context, List<TextSpan> sentences)
+    {
+        var best = -1;
+        var bestScore = 0;
+        for (var k = 0; k < sentences.Count && k <= 5; k++)
+        {
+            var lower = context.Lower(sentences[k]);
+            var score = (FirstOf<DateMention>(context, sentences[k]) is not null ? 2 : 0)
+                        + (lower.Contains("tổ chức", StringComparison.Ordinal) ? 2 : 0)
+                        + (KindCues.Any(c => lower.Contains(c.Cue, StringComparison.Ordinal)) ? 1 : 0);
+            if (score > bestScore)
+            {
+                best = k;
+                bestScore = score;
+            }
+        }
+
+        return best >= 0 ? sentences[best] : sentences.Count > 1 ? sentences[1] : sentences.Count > 0 ? sentences[0] : default;
+    }
+
+    private static MeetingKind ReadKind(Context context, TextSpan lead, TextSpan title, out SpanText? kindText)
+    {
+        foreach (var sentence in (ReadOnlySpan<TextSpan>)[lead, title])
+        {
+            var lower = context.Lower(sentence);
+            var best = -1;
+            var bestKind = MeetingKind.Other;
+            var bestLength = 0;
+            foreach (var (cue, kind) in KindCues)
+            {
+                var at = lower.IndexOf(cue, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                // "triển khai" names the meeting only when nothing else does.
+                var rank = kind == MeetingKind.TrienKhai ? at + 100_000 : at;
+                if (best < 0 || rank < best)
+                {
+                    best = rank;
+                    bestKind = kind;
+                    bestLength = cue.Length;
+                }
+            }
+
+            if (best >= 0)
+            {
+                var at = best >= 100_000 ? best - 100_000 : best;
+                kindText = context.Map(new TextSpan(sentence.Start + at, bestLength));
+                return bestKind;
+            }
+        }
+
+        kindText = null;
+        return MeetingKind.Other;
+    }
+
+    private static (PeriodMention? Reviewed, PeriodMention? Planned) ReadPeriods(Context context, TextSpan sentence)
+    {
+        var periods = context.In<PeriodMention>(sentence).ToList();
+        if (periods.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var lower = context.Lower(sentence);
+        var cueAt = PlannedCues.Select(c => lower.IndexOf(c, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        PeriodMention? reviewed = null;
+        PeriodMention? planned = null;
+        foreach (var p in periods)
+        {
+            var offset = p.Span.Start - sentence.Start;
+            if (cueAt >= 0 && offset > cueAt)
+            {
+                planned ??= p;
+            }
+            else
+            {
+                reviewed ??= p;
+            }
+        }
+
+        return (reviewed, planned);
+    }
+
+    private static OrganizationMention? ReadOrganizer(Context context, TextSpan sentence)
+    {
+        var lower = context.Lower(sentence);
+        var actAt = lower.IndexOf("tổ chức", StringComparison.Ordinal);
+        if (actAt < 0)
+        {
+            actAt = KindCues.Select(c => lower.IndexOf(c.Cue, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(lower.Length).Min();
+        }
+
+        return context.In<OrganizationMention>(sentence).FirstOrDefault(o => o.Span.Start - sentence.Start <= actAt);
+    }
+
+    private static (string? Level, string? Place) ReadLevel(Context context, OrganizationMention? organizer, TextSpan lead)
+    {
+        var source = organizer?.Expanded ?? context.Normalized.Text.Substring(lead.Start, lead.Length);
+        var lower = source.ToLowerInvariant();
+        string? level = null;
+        var levelEnd = -1;
+        var levelAt = int.MaxValue;
+        foreach (var (word, value) in LevelWords)
+        {
+            var at = IndexOfWord(lower, word);
+            if (at >= 0 && (at < levelAt || (at == levelAt && word.Length > levelEnd - at)))
+            {
+                levelAt = at;
+                level = value;
+                levelEnd = at + word.Length;
+            }
+        }
+
+        if (level is null)
+        {
+            return (null, null);
+        }
+
+        // The place: capitalized words right after the level word ("huyện Krông Pắc", "Tỉnh ủy Đắk Lắk").
+        var rest = source[levelEnd..].TrimStart();
+        var words = new List<string>();
+        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = word.TrimEnd(',', '.', ';', ':', ')');
+            if (w.Length == 0 || !char.IsUpper(w[0]) || words.Count == 4)
+            {
+                break;
+            }
+
+            words.Add(w);
+            if (w.Length != word.Length)
+            {
+                break;
+            }
+        }
+
+        return (level, words.Count > 0 ? string.Join(' ', words) : null);
+    }
+
+    private static int IndexOfWord(string text, string word)
+    {
+        var at = 0;
+        while ((at = text.IndexOf(word, at, StringComparison.Ordinal)) >= 0)
+        {
+            var before = at == 0 || !char.IsLetter(text[at - 1]);
+            var after = at + word.Length >= text.Length || !char.IsLetter(text[at + word.Length]);
+            if (before && after)
+            {
+                return at;
+            }
+
+            at++;
+        }
+
+        return -1;
+    }
+
+    private static List<string> ReadChairs(Context context, List<TextSpan> sentences)
+    {
+        var chairs = new List<string>();
+        foreach (var sentence in sentences)
+        {
+            var lower = context.Lower(sentence);
+            var at = lower.IndexOf("chủ trì", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            foreach (var person in context.In<PersonMention>(sentence).Where(p => p.Span.Start - sentence.Start < at))
+            {
+                if (!chairs.Contains(person.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    chairs.Add(person.Name);
+                }
+            }
+        }
+
+        return chairs;
+    }
+
+    private static List<SpanText> ReadAttendees(Context context, List<TextSpan> sentences)
+    {
+        var attendees = new List<SpanText>();
+        foreach (var sentence in sentences)
+        {
+            var lower = context.Lower(sentence);
+            if (!AttendanceCues.Any(c => lower.Contains(c, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var mention in context.In<EntityMention>(sentence).Where(m => m is PersonMention or OrganizationMention))
+            {
+                attendees.Add(context.Map(mention.Span));
+            }
+        }
+
+        return attendees;
+    }
+
+    private static List<SpeakerEntry> ReadSpeakers(Context context, List<TextSpan> sentences, IReadOnlyList<PersonEntry> persons)
+    {
+        var speakers = new List<SpeakerEntry>();
+        foreach (var sentence in sentences)
+        {
+            var lower = context.Lower(sentence);
+            SpeakerRole? role = null;
+            foreach (var (cue, r) in RoleCues)
+            {
+                if (lower.Contains(cue, StringComparison.Ordinal))
+                {
+                    role = r;
+                    break;
+                }
+            }
+
+            if (role is not { } found)
+            {
+                continue;
+            }
+
+            var name = context.In<PersonMention>(sentence).Select(p => p.Name).FirstOrDefault()
+                       ?? context.In<TitleMention>(sentence).Select(t => t.Person).FirstOrDefault(p => !string.IsNullOrEmpty(p));
+            if (name is null || speakers.Any(s => s.Role == found && string.Equals(s.Person, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var titles = persons.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Titles ?? [];
+            speakers.Add(new SpeakerEntry(name, titles, found, context.Map(sentence)));
+        }
+
+        return speakers;
+    }
+
+    private static List<AwardEntry> ReadAwards(Context context, List<TextSpan> sentences)
+    {
+        var awards = new List<AwardEntry>();
+        foreach (var sentence in sentences)
+        {
+            var lower = context.Lower(sentence);
+            var award = lower.Contains("bằng khen", StringComparison.Ordinal) ? "bằng khen" : lower.Contains("giấy khen", StringComparison.Ordinal) ? "giấy khen" : null;
+            if (award is null)
+            {
+                continue;
+            }
+
+            var givenBy = lower.IndexOf(award + " của", StringComparison.Ordinal);
+            var giver = givenBy < 0 ? null : context.In<EntityMention>(sentence).FirstOrDefault(m => m is OrganizationMention or TitleMention && m.Span.Start - sentence.Start > givenBy)?.NormalizedValue;
+            foreach (var figure in context.In<FigureMention>(sentence))
+            {
+                awards.Add(new AwardEntry(giver, award, figure.Value, figure.Unit, context.Map(sentence)));
+            }
+        }
+
+        return awards;
+    }
+
+    private static SectionLabel Label(Context context, TextSpan sentence, TextSpan lead)
+    {
+        if (sentence == lead)
+        {
+            return SectionLabel.Other;
+        }
+
+        var lower = context.Lower(sentence);
+        if (lower.StartsWith("bên cạnh", StringComparison.Ordinal) || ShortcomingCues.Any(c => lower.Contains(c, StringComparison.Ordinal)))
+        {
+            return SectionLabel.Shortcomings;
+        }
+
+        if (DirectionCues.Any(c => lower.Contains(c, StringComparison.Ordinal)))
+        {
+            return SectionLabel.Directions;
+        }
+
+        if (AttendanceCues.Any(c => lower.Contains(c, StringComparison.Ordinal)) || lower.Contains("chủ trì", StringComparison.Ordinal))
+        {
+            return SectionLabel.Other;
+        }
+
+        return ResultCues.Any(c => lower.Contains(c, StringComparison.Ordinal)) || context.In<FigureMention>(sentence).Any() ? SectionLabel.Results : SectionLabel.Other;
+    }
+
+    private static T? FirstOf<T>(Context context, TextSpan sentence)
+        where T : EntityMention => context.In<T>(sentence).FirstOrDefault();
+
+    private static List<PersonEntry> Persons(Context context)
+    {
+        var byName = new Dictionary<string, (string Name, List<TitleValue> Titles, List<SpanText> Mentions)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in context.Mentions.OfType<PersonMention>())
+        {
+            if (!byName.TryGetValue(person.Name, out var entry))
+            {
+                byName[person.Name] = entry = (person.Name, [], []);
+            }
+
+            entry.Mentions.Add(context.Map(person.Span));
+        }
+
+        foreach (var title in context.Mentions.OfType<TitleMention>())
+        {
+            if (title.Person is { Length: > 0 } name && byName.TryGetValue(name, out var entry) && !entry.Titles.Any(t => t.Expanded == title.Expanded))
+            {
+                var s = context.Map(title.Span);
+                entry.Titles.Add(new TitleValue(s.Text, title.Expanded, s.Start, s.End));
+            }
+        }
+
+        return [.. byName.Values.Select(e => new PersonEntry(e.Name, e.Titles, e.Mentions))];
+    }
+
+    private static List<OrganizationEntry> Organizations(Context context)
+    {
+        var byName = new Dictionary<string, (string Name, List<SpanText> Mentions)>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (var org in context.Mentions.OfType<OrganizationMention>())
+        {
+            var s = context.Map(org.Span);
+            if (!byName.TryGetValue(org.Expanded, out var entry))
+            {
+                byName[org.Expanded] = entry = (s.Text, []);
+                order.Add(org.Expanded);
+            }
+
+            entry.Mentions.Add(s);
+        }
+
+        return [.. order.Select(k => new OrganizationEntry(byName[k].Name, k, byName[k].Mentions))];
+    }
+
+    private static OrganizationEntry Entry(Context context, OrganizationMention org)
+    {
+        var s = context.Map(org.Span);
+        return new OrganizationEntry(s.Text, org.Expanded, [s]);
+    }
+
+    private static DateValue DateOf(Context context, DateMention date)
+    {
+        var s = context.Map(date.Span);
+        return new DateValue(s.Text, date.NormalizedValue, s.Start, s.End);
+    }
+
+    private static PeriodValue PeriodOf(Context context, PeriodMention period)
+    {
+        var s = context.Map(period.Span);
+        return new PeriodValue(s.Text, Iso(period.Start), period.End is { } end ? Iso(end) : null, s.Start, s.End);
+    }
+
+    private static FigureEntry FigureOf(Context context, FigureMention figure, List<TextSpan> sentences)
+    {
+        var s = context.Map(figure.Span);
+        var sentence = sentences.FirstOrDefault(x => figure.Span.Start >= x.Start && figure.Span.End <= x.End);
+        return new FigureEntry(s.Text, figure.Value, figure.Unit, figure.Qualifier, s.Start, s.End, context.Map(sentence));
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The texts and mentions of one build, with span mapping back to the input.</summary>
+    private sealed class Context(string original, NormalizedText normalized, TokenView view, List<EntityMention> mentions)
+    {
+        public NormalizedText Normalized { get; } = normalized;
+
+        public List<EntityMention> Mentions { get; } = mentions;
+
+        public SpanText Map(TextSpan normalizedSpan)
+        {
+            var span = Normalized.ToOriginal(normalizedSpan);
+            return new SpanText(original.Substring(span.Start, span.Length), span.Start, span.End);
+        }
+
+        public string Lower(TextSpan sentence) => sentence.Length == 0 ? string.Empty : Normalized.Text.Substring(sentence.Start, sentence.Length).ToLowerInvariant();
+
+        public IEnumerable<T> In<T>(TextSpan sentence)
+            where T : EntityMention => Mentions.OfType<T>().Where(m => m.Span.Start >= sentence.Start && m.Span.End <= sentence.End && sentence.Length > 0);
+
+        /// <summary>Sentences of the normalized text that are not on page-chrome lines.</summary>
+        public List<TextSpan> ContentSentences()
+        {
+            var result = new List<TextSpan>();
+            var t = 0;
+            foreach (var sentence in SentenceSplitter.Split(Normalized.Text))
+            {
+                while (t < view.Count && view[t].Start < sentence.Start)
+                {
+                    t++;
+                }
+
+                if (t < view.Count && !view.IsChrome(t))
+                {
+                    result.Add(sentence);
+                }
+            }
+
+            return result;
+        }
+    }
+}
