@@ -27,4 +27,7 @@ args=(eval pages "$pages" --compare-with "$work/readability-lxml")
 if [[ -n "$split" ]]; then
   args+=(--split "$split")
 fi
-"$root/src/DanVan.Extraction.Cli/bin/Release/net10.0/danvan" "${args[@]}"
+# danvan is JIT-compiled: with tiered compilation (the default) a short run is timed mostly in unoptimized
+# first-tier code; a bulk run leaves it after its first pages. Tiered compilation off gives that steady
+# state from the first page, which is what readability-lxml's timing (after its warm-up pass) is compared with.
+DOTNET_TieredCompilation=0 "$root/src/DanVan.Extraction.Cli/bin/Release/net10.0/danvan" "${args[@]}"

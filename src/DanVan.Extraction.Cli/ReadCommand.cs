@@ -58,7 +58,7 @@ internal static class ReadCommand
             using var output = CliIO.StdOut();
             if (parse.GetValue(format) == "json")
             {
-                output.WriteLine(JsonSerializer.Serialize(ToDto(article), Json));
+                output.WriteLine(ToJson(article));
             }
             else
             {
@@ -100,6 +100,9 @@ internal static class ReadCommand
             }
         }
     }
+
+    /// <summary>The article as indented camelCase JSON, Vietnamese written as is (not \u-escaped).</summary>
+    internal static string ToJson(Article article) => JsonSerializer.Serialize(ToDto(article), Json);
 
     private static ArticleDto ToDto(Article a) => new(
         a.Title,

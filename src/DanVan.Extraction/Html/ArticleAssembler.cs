@@ -9,6 +9,9 @@ internal sealed class AssembledArticle
 
     public DatelineMatch? Dateline { get; set; }
 
+    /// <summary>A dateline just before the title (a site header's date, at times the article's): used only when nothing else dates the article.</summary>
+    public DatelineMatch? OutsideDateline { get; set; }
+
     public string? Author { get; set; }
 
     public string? Lead { get; set; }
@@ -41,6 +44,7 @@ internal static partial class ArticleAssembler
         string? trailingAuthor = null;
         string? explicitAuthor = null;
         DatelineMatch? outsideDateline = null;
+        var afterClosed = false;
         string? leadingAuthor = null;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -66,7 +70,7 @@ internal static partial class ArticleAssembler
             // Before the body, a short line holding a date is the dateline even when its label is unknown
             // (or left in a legacy font encoding): "CËp nhËt lóc: 09:35 18/06/2015".
             if (kind == LineKind.Content && ((line.Has(LineHints.DateHint) && text.Length <= 100) || (sentences == 0 && text.Length <= 60 && TextClean.CountWords(text) <= 8))
-                && Datelines.TryParse(text, out _))
+                && Datelines.TryParse(text, key, out _))
             {
                 kind = LineKind.Dateline;
             }
@@ -76,18 +80,22 @@ internal static partial class ArticleAssembler
                 case LineKind.SectionHeading when sentences > 0 && !line.Has(LineHints.MetadataOnly) && (!fromMarkup || !LineClassifier.IsWeakSection(key)):
                     i = lines.Count;
                     continue;
+                case LineKind.SectionHeading or LineKind.ListedItem when sentences > 0:
+                    // After the article, a section or a news list: names and dates past it belong to others (comments, related news).
+                    afterClosed = true;
+                    continue;
                 case LineKind.SectionHeading or LineKind.Chrome or LineKind.ListedItem:
                     continue;
                 case LineKind.Dateline when line.Has(LineHints.MetadataOnly):
                     // Around the article (a site header's "today", a footer date): only when the article has none.
-                    if (Datelines.TryParse(text, out var outside))
+                    if (sentences == 0 && Datelines.TryParse(text, key, out var outside))
                     {
                         outsideDateline ??= outside;
                     }
 
                     continue;
                 case LineKind.Dateline:
-                    if (Datelines.TryParse(text, out var dateline) && (result.Dateline is null || (result.Dateline.Value.IsUpdate && !dateline.IsUpdate && sentences == 0)))
+                    if (Datelines.TryParse(text, key, out var dateline) && (result.Dateline is null || (result.Dateline.Value.IsUpdate && !dateline.IsUpdate && sentences == 0)))
                     {
                         result.Dateline = dateline;
                     }
@@ -118,8 +126,14 @@ internal static partial class ArticleAssembler
 
             if (line.Has(LineHints.MetadataOnly))
             {
+                if (sentences > 0 && line.Has(LineHints.Heading))
+                {
+                    afterClosed = true;
+                    continue;
+                }
+
                 // Around the article: a byline right after it may count, nothing else does.
-                if (sentences > 0 && Bylines.TryAuthorLine(text, out var trailing) && trailing is not null)
+                if (sentences > 0 && !afterClosed && Bylines.TryAuthorLine(text, out var trailing) && trailing is not null)
                 {
                     trailingAuthor ??= trailing;
                 }
@@ -159,7 +173,7 @@ internal static partial class ArticleAssembler
             }
         }
 
-        result.Dateline ??= outsideDateline;
+        result.OutsideDateline = outsideDateline;
         TrimTail(body);
         var texts = new List<string>(body.Count);
         foreach (var l in body)

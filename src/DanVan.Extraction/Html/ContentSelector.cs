@@ -174,7 +174,7 @@ internal static class ContentSelector
     private static bool IsParagraphSibling(HtmlPage page, int element)
     {
         var e = page.Elements[element];
-        if (e.Tag != "p" || e.TextChars == 0)
+        if (!(e.Tag == "p" || (e.Tag == "div" && !e.HasBlockChildren)) || e.TextChars == 0)
         {
             return false;
         }
@@ -205,7 +205,7 @@ internal static class ContentSelector
                 continue;
             }
 
-            if (LineClassifier.Classify(b.Text) != LineKind.Content)
+            if (LineClassifier.Classify(b.Text, b.Key) != LineKind.Content)
             {
                 continue;
             }
@@ -213,7 +213,7 @@ internal static class ContentSelector
             var score = 1.0 + CountCommas(b.Text) + Math.Min(b.Text.Length / 100.0, 3.0);
             var owner = b.Owner;
             var ownerTag = elements[owner].Tag;
-            var isParagraph = ownerTag is "p" or "li" or "dd" or "dt" or "blockquote" or "pre" or "center" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "figcaption" or "address";
+            var isParagraph = IsParagraphTag(ownerTag) || (ownerTag is "div" or "section" && !elements[owner].HasBlockChildren);
             var first = isParagraph ? elements[owner].Parent : owner;
             if (first < 0)
             {
@@ -248,6 +248,9 @@ internal static class ContentSelector
 
         return best >= 0 ? best : null;
     }
+
+    private static bool IsParagraphTag(string tag) =>
+        tag is "p" or "li" or "dd" or "dt" or "blockquote" or "pre" or "center" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "figcaption" or "address";
 
     private static void Add(List<PageElement> elements, int index, double score)
     {
@@ -306,7 +309,7 @@ internal static class ContentSelector
 
             var isTitleClass = b.Owner >= 0 && page.Elements[b.Owner].Classes.Contains("title", StringComparison.Ordinal);
             var score = 0.0;
-            var key = TextClean.Key(b.Text);
+            var key = b.Key;
             if (headlineKey is { Length: > 0 })
             {
                 if (key == headlineKey)

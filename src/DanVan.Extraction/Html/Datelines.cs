@@ -23,12 +23,18 @@ internal static partial class Datelines
     public static bool TryParse(string line, out DatelineMatch match)
     {
         match = default;
+        return line.Length is <= 400 and >= 6 && TryParse(line, TextClean.Key(line), out match);
+    }
+
+    /// <summary>As <see cref="TryParse(string, out DatelineMatch)"/>, with the line's <see cref="TextClean.Key"/> already made.</summary>
+    public static bool TryParse(string line, string key, out DatelineMatch match)
+    {
+        match = default;
         if (line.Length > 400 || line.Length < 6)
         {
             return false;
         }
 
-        var key = TextClean.Key(line);
         var dm = DateRegex().Match(key);
         if (!dm.Success || !TryDate(dm, out var date))
         {
@@ -77,6 +83,29 @@ internal static partial class Datelines
         }
 
         match = new DatelineMatch(new PublishedDate(date, precision), whole, key.Contains("cập nhật", StringComparison.Ordinal), author);
+        return true;
+    }
+
+    /// <summary>
+    /// True for a short line that is only a dateline's label or the glue of a "posted on … by …" row
+    /// ("Đăng vào", "bởi", "Cập nhật lúc:"), left over when the date and the author are lines of their own.
+    /// </summary>
+    public static bool IsLabelOnly(string key)
+    {
+        if (key.Length > 40)
+        {
+            return false;
+        }
+
+        var rest = FillerRegex().Replace(GlueRegex().Replace(key, " "), " ");
+        foreach (var c in rest)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
@@ -176,6 +205,9 @@ internal static partial class Datelines
 
     [GeneratedRegex(@"(?<![\d:])(?<h>\d{1,2})\s*(?::|h|giờ)\s*(?<mi>\d{2})(?:\s*(?::|phút)\s*(?<s>\d{2}))?(?:\s*(?<ap>sa|ch|am|pm|a\.m\.|p\.m\.)(?![\p{L}]))?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRegex();
+
+    [GeneratedRegex(@"\b(?:đăng vào|vào lúc|vào|bởi|by|posted in|đăng trong|trong|tác giả|người đăng|người viết)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GlueRegex();
 
     [GeneratedRegex(@"(?:tác giả|người đăng|người viết|viết bởi|đăng bởi|posted by|by)\s*:?\s*(?<name>[^|\u0001]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorRegex();

@@ -25,6 +25,9 @@ internal sealed class PageElement
 
     public bool IsChrome { get; init; }
 
+    /// <summary>True when a block-level element sits inside (a div without one is a paragraph, as readability treats it).</summary>
+    public bool HasBlockChildren { get; set; }
+
     public int TextChars { get; set; }
 
     public int LinkChars { get; set; }
@@ -60,6 +63,11 @@ internal sealed class PageBlock
 
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
 
+    /// <summary>The match key of <see cref="Text"/> (<see cref="TextClean.Key"/>), made once.</summary>
+    public string Key => _key ??= TextClean.Key(Text);
+
+    private string? _key;
+
     public bool Has(LineHints hint) => (Hints & hint) != 0;
 }
 
@@ -79,6 +87,8 @@ internal sealed class PageMeta
     public string? RefreshUrl { get; set; }
 
     public string? FrameUrl { get; set; }
+
+    public bool FrameNamed { get; set; }
 
     public bool HasFrameset { get; set; }
 
@@ -212,12 +222,20 @@ internal sealed partial class HtmlPage
                 Meta.HasFrameset = true;
                 break;
             case "frame":
-                Meta.FrameUrl ??= el.GetAttribute("src");
+                // The content frame: one named for it ("main", "content", "noidung"), else the last (menus come first).
+                var src = el.GetAttribute("src");
+                var frameName = ((el.GetAttribute("name") ?? string.Empty) + " " + (el.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
+                if (src is not null && !Meta.FrameNamed)
+                {
+                    Meta.FrameUrl = src;
+                    Meta.FrameNamed = frameName.Contains("main", StringComparison.Ordinal) || frameName.Contains("content", StringComparison.Ordinal) || frameName.Contains("noidung", StringComparison.Ordinal);
+                }
+
                 break;
         }
     }
 
-    private readonly record struct Frame(INode Node, bool Exit, int Element, int PrevOwner, int PrevChrome, int PrevFrame, LineHints PrevHints, int Heading, int Link, int Italic, int Bold);
+    private readonly record struct Frame(INode Node, bool Exit, int Element, int PrevOwner, int PrevChrome, int PrevFrame, LineHints PrevHints, int Heading, int Link, int Italic, int Bold, bool FlushOnExit = false);
 
     private void Walk(IElement root)
     {
@@ -242,6 +260,11 @@ internal sealed partial class HtmlPage
             var f = stack.Pop();
             if (f.Exit)
             {
+                if (f.FlushOnExit)
+                {
+                    Flush(owner, chrome, frame, hints, heading);
+                }
+
                 if (f.Element >= 0)
                 {
                     Flush(owner, chrome, frame, hints, heading);
@@ -307,6 +330,11 @@ internal sealed partial class HtmlPage
                         var isChrome = tag is "nav" or "aside" or "footer" || (weight < 0 && tag is not ("body" or "html")) || (el.GetAttribute("role") is "navigation" or "complementary" or "banner" or "contentinfo");
                         Elements.Add(new PageElement { Element = el, Tag = tag, Parent = owner, Classes = classes, ClassWeight = weight, IsChrome = isChrome, End = index + 1 });
                         exit = exit with { Element = index };
+                        if (owner >= 0)
+                        {
+                            Elements[owner].HasBlockChildren = true;
+                        }
+
                         owner = index;
                         if (isChrome)
                         {
@@ -350,10 +378,17 @@ internal sealed partial class HtmlPage
                         }
 
                         var classes = el.GetAttribute("class");
-                        if (classes is not null)
+                        var marked = classes is null ? LineHints.None : HintsFromMarkup(el, classes.ToLowerInvariant()) & (LineHints.Caption | LineHints.Byline | LineHints.DateHint);
+
+                        // An author or date span is a line of its own: "<span class=author>Ngọc Minh</span><span class=time>Thứ Năm…"
+                        // would otherwise read "Ngọc MinhThứ Năm…".
+                        if ((marked & (LineHints.Byline | LineHints.DateHint)) != 0 || tag == "time")
                         {
-                            hints |= HintsFromMarkup(el, classes.ToLowerInvariant()) & (LineHints.Caption | LineHints.Byline | LineHints.DateHint);
+                            Flush(owner, chrome, frame, hints, heading);
+                            exit = exit with { FlushOnExit = true };
                         }
+
+                        hints |= marked;
                     }
 
                     stack.Push(exit);

@@ -82,14 +82,14 @@ internal static partial class LineClassifier
             return LineKind.Chrome;
         }
 
-        if (SectionHeadings.Contains(bare))
+        if (SectionHeadings.Contains(bare) || CountedSectionRegex().IsMatch(bare))
         {
             return LineKind.SectionHeading;
         }
 
         if (!TextClean.HasLetter(key))
         {
-            if (Datelines.TryParse(line, out var numeric) && numeric.IsWholeLine)
+            if (Datelines.TryParse(line, key, out var numeric) && numeric.IsWholeLine)
             {
                 return LineKind.Dateline;
             }
@@ -111,6 +111,11 @@ internal static partial class LineClassifier
             }
         }
 
+        if (Datelines.IsLabelOnly(bare))
+        {
+            return LineKind.Chrome;
+        }
+
         if (key.Length <= 60 && IsToolbar(TextClean.LettersKey(line)))
         {
             return LineKind.Chrome;
@@ -121,7 +126,7 @@ internal static partial class LineClassifier
             return LineKind.ListedItem;
         }
 
-        if (Datelines.TryParse(line, out var dateline) && dateline.IsWholeLine)
+        if (Datelines.TryParse(line, key, out var dateline) && dateline.IsWholeLine)
         {
             return LineKind.Dateline;
         }
@@ -178,6 +183,10 @@ internal static partial class LineClassifier
     /// <summary>Visitor counters: "642 người đang online", "Đang online33", "Tất cả2743745", "Số lượt xem 523", "Lượt xem: 1.204".</summary>
     [GeneratedRegex(@"^(?:[\d.,]+\s*(?:người|khách|thành viên|lượt)?\s*đang\s*(?:online|trực tuyến|truy cập|xem)|(?:khách|thành viên|người)?\s*đang\s*(?:online|trực tuyến|truy cập)\s*:?\s*[\d.,]*|(?:tất cả|tổng số|tổng cộng|tổng|hôm nay|hôm qua|tuần này|tuần trước|tháng này|tháng trước|năm nay|trong ngày|trong tuần|trong tháng|online|khách|thành viên|truy cập|lượt truy cập|đã truy cập|số lượt truy cập|tổng lượt truy cập|lượt xem|số lượt xem|lượt đọc|lượt bình luận|bình luận|views?)\s*:?\s*[\d.,]+(?:\s*lượt)?|[\d.,]+\s*(?:lượt xem|lượt đọc|views?|bình luận|comments?))$", RegexOptions.CultureInvariant)]
     private static partial Regex CounterRegex();
+
+    /// <summary>"Bình luận (2)", "Ý kiến bạn đọc (5)": a section heading with its count.</summary>
+    [GeneratedRegex(@"^(?:bình luận|ý kiến bạn đọc|ý kiến|comments?|phản hồi)\s*\(\s*\d+\s*\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountedSectionRegex();
 
     /// <summary>A headline followed by its date in brackets or after a dash: a news list item.</summary>
     [GeneratedRegex(@"(?:\(\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:\s*[-,|]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:sa|ch|am|pm))?)?\s*\)|\s[-|]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2}(?:\s*(?:sa|ch|am|pm))?)?)$", RegexOptions.CultureInvariant)]

@@ -15,7 +15,7 @@ public enum NotArticleReason
     /// <summary>The input is larger than <see cref="PageReadOptions.MaxBytes"/>.</summary>
     TooLarge,
 
-    /// <summary>The page is only a frameset; the article is in one of its frames (<see cref="PageReadResult.RedirectUrl"/> names the largest).</summary>
+    /// <summary>The page is only a frameset; the article is in one of its frames (<see cref="PageReadResult.RedirectUrl"/> names the one named main/content, else the last).</summary>
     Frameset,
 
     /// <summary>The page only redirects (meta refresh) to <see cref="PageReadResult.RedirectUrl"/>.</summary>

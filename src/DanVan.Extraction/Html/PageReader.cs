@@ -89,7 +89,7 @@ public sealed class PageReader : IPageReader
 
             var assembled = ArticleAssembler.Assemble(lines, null, null, fromMarkup: false, cancellationToken);
             var url = options.Url?.AbsoluteUri;
-            return Finish(assembled, assembled.Dateline?.Date, url, options.Url?.Host, new ArticleEncoding(TextEncodingKind.Unicode, "text", "text"));
+            return Finish(assembled, (assembled.Dateline ?? assembled.OutsideDateline)?.Date, url, options.Url?.Host, new ArticleEncoding(TextEncodingKind.Unicode, "text", "text"));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -145,7 +145,7 @@ public sealed class PageReader : IPageReader
         var knownTitle = selection.Title ?? (headline is null ? CleanTitleTag(meta.TitleTag) : TextClean.Collapse(headline));
         var assembled = ArticleAssembler.Assemble(selection.Lines, knownTitle, description is null ? null : TextClean.Key(description), fromMarkup: true, cancellationToken);
         assembled.Title ??= headline is null ? CleanTitleTag(meta.TitleTag) : TextClean.Collapse(headline);
-        var published = MergePublished(assembled.Dateline, StructuredDate(structured, meta));
+        var published = MergePublished(assembled.Dateline, StructuredDate(structured, meta)) ?? assembled.OutsideDateline?.Date;
         if (assembled.Author is null)
         {
             foreach (var candidate in (ReadOnlySpan<string?>)[structured.Author, meta.Get("article:author"), meta.Get("author"), meta.Get("dc.creator")])

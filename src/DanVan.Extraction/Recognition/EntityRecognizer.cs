@@ -3,10 +3,13 @@ using DanVan.Extraction.Text;
 namespace DanVan.Extraction.Recognition;
 
 /// <summary>
-/// Finds dates, periods, figures and campaigns in Vietnamese text. The text is normalized first
-/// (<see cref="TextNormalizer"/>); every mention's <see cref="EntityMention.Span"/> and
-/// <see cref="EntityMention.Text"/> refer to the ORIGINAL text passed in. Immutable and thread-safe:
-/// create once (or use <see cref="Default"/>) and share.
+/// Finds persons, titles, organizations, dates, periods, figures and campaigns in Vietnamese text. The
+/// text is normalized first (<see cref="TextNormalizer"/>); every mention's <see cref="EntityMention.Span"/>
+/// and <see cref="EntityMention.Text"/> refer to the ORIGINAL text passed in, while normalized values
+/// (<see cref="PersonMention.Name"/>, <see cref="TitleMention.Expanded"/>, <see cref="TitleMention.Person"/>,
+/// <see cref="OrganizationMention.Expanded"/>) are read from the normalized text: new-style tone marks, "Đ"
+/// for "Ð", straight apostrophes ("H’Loan" is named "H'Loan"). Immutable and thread-safe: create once
+/// (or use <see cref="Default"/>) and share.
 /// </summary>
 public sealed class EntityRecognizer
 {
@@ -20,7 +23,16 @@ public sealed class EntityRecognizer
     }
 
     /// <summary>The recognizer with the built-in rules and lexicons.</summary>
-    public static EntityRecognizer Default { get; } = new(TextNormalizer.Default, [new DateRecognizer(), new PeriodRecognizer(), new CampaignRecognizer(), new FigureRecognizer()]);
+    // Order matters: a stage skips what earlier ones found. Campaign names hide the names inside them
+    // ("… phong cách Hồ Chí Minh"); titles come before persons (a name is found next to its title) and
+    // persons before organizations (an organ inside a title is not an organization).
+    public static EntityRecognizer Default { get; } = new(
+        TextNormalizer.Default,
+        [
+            new DateRecognizer(), new PeriodRecognizer(), new CampaignRecognizer(),
+            new TitleRecognizer(), new PersonRecognizer(), new OrganizationRecognizer(),
+            new FigureRecognizer(),
+        ]);
 
     /// <summary>The entity types this recognizer produces.</summary>
     public IReadOnlyList<EntityType> Produces => [.. _stages.SelectMany(s => s.Produces).Distinct()];

@@ -131,28 +131,36 @@ internal sealed class TokenView
 
     public string TextOf(TextSpan span) => Text.Substring(span.Start, span.Length);
 
+    /// <summary>The index of the first token that ends after <paramref name="offset"/> (the token at or after it); <see cref="Count"/> when none.</summary>
+    public int IndexAt(int offset)
+    {
+        int lo = 0, hi = _tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_tokens[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The line number of token <paramref name="index"/>.</summary>
+    public int LineOf(int index) => _line[index];
+
     /// <summary>For each token, whether one of <paramref name="mentions"/> overlaps it (linear in tokens plus mentions).</summary>
     public bool[] CoveredBy(IReadOnlyList<EntityMention> mentions)
     {
         var covered = new bool[_tokens.Length];
         foreach (var mention in mentions)
         {
-            var lo = 0;
-            var hi = _tokens.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (_tokens[mid].End <= mention.Span.Start)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            for (var t = lo; t < _tokens.Length && _tokens[t].Start < mention.Span.End; t++)
+            for (var t = IndexAt(mention.Span.Start); t < _tokens.Length && _tokens[t].Start < mention.Span.End; t++)
             {
                 covered[t] = true;
             }

@@ -121,7 +121,7 @@ public sealed class BadInputTests
         const string html = "<html><head><title>Cổng thông tin</title></head><frameset cols='20%,80%'><frame src='menu.aspx'><frame src='tin-tuc.aspx?id=12'></frameset></html>";
         var result = PageReader.Default.Read(Encoding.UTF8.GetBytes(html));
         Assert.Equal(NotArticleReason.Frameset, result.Reason);
-        Assert.Equal("menu.aspx", result.RedirectUrl);
+        Assert.Equal("tin-tuc.aspx?id=12", result.RedirectUrl);
     }
 
     [Fact]

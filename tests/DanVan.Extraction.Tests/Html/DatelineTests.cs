@@ -26,6 +26,12 @@ public sealed class DatelineTests
         Assert.Equal(LineKind.Dateline, LineClassifier.Classify(line));
     }
 
+    [Theory]
+    [InlineData("Đăng vào")]
+    [InlineData("bởi")]
+    [InlineData("Cập nhật lúc:")]
+    public void Labels_left_alone_are_chrome(string line) => Assert.Equal(LineKind.Chrome, LineClassifier.Classify(line));
+
     [Fact]
     public void Update_lines_are_marked()
     {

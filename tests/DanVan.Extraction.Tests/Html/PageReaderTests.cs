@@ -34,6 +34,26 @@ public sealed class PageReaderTests
     }
 
     [Fact]
+    public void Author_and_time_spans_side_by_side_and_comments_after_the_article()
+    {
+        var p = HtmlBuilder.Paragraphs;
+        var html = $$"""
+            <html><head><meta charset="utf-8"><title>{{HtmlBuilder.Title}} | Báo điện tử</title></head><body>
+            <div class="nav"><a href="/">Trang chủ</a> <a href="/ct">Chính trị</a></div>
+            <article><h1>{{HtmlBuilder.Title}}</h1>
+            <div class="meta"><span class="author">Hữu Tài</span><span class="time">Thứ Sáu, 08/04/2022 - 16:30</span></div>
+            {{HtmlBuilder.BodyParagraphs()}}</article>
+            <section><h3>Bình luận (2)</h3><div class="item"><span class="author">Nguyễn Quốc Bảo (Gia Nghĩa)</span><span class="date">19:12 08/04/2022</span>
+            <p>Đoàn viên xã tôi đã đến từng nhà hướng dẫn bà con, rất đáng ghi nhận.</p></div></section>
+            </body></html>
+            """;
+        var article = Read(html);
+        Assert.Equal("Hữu Tài", article.Author);
+        Assert.Equal("2022-04-08T16:30", article.Published.ToString());
+        Assert.Equal(p, article.BodyParagraphs());
+    }
+
+    [Fact]
     public void Offsets_point_into_the_clean_text()
     {
         var article = Read(HtmlBuilder.Page(HtmlBuilder.BodyParagraphs()));
@@ -101,6 +121,22 @@ public sealed class PageReaderTests
     {
         var p = HtmlBuilder.Paragraphs;
         var article = Read(HtmlBuilder.Page($"<p>{p[0]}</p><p>{p[1]}</p><h3>Sự kiện</h3><p>{p[2]}</p><p>{p[3]}</p>"));
+        Assert.Equal(p, article.BodyParagraphs());
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Paragraphs_written_as_divs(int count)
+    {
+        var p = HtmlBuilder.Paragraphs.Take(count).ToArray();
+        // No class names to help: the container is a plain div among plain divs.
+        var html = HtmlBuilder.Page(string.Concat(p.Select(x => $"<div>{x}</div>")))
+            .Replace(" class=\"content\"", string.Empty, StringComparison.Ordinal)
+            .Replace(" class=\"left\"", string.Empty, StringComparison.Ordinal)
+            .Replace(" class=\"main\"", string.Empty, StringComparison.Ordinal);
+        var article = Read(html);
         Assert.Equal(p, article.BodyParagraphs());
     }
 

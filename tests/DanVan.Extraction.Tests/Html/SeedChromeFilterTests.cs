@@ -111,6 +111,17 @@ public sealed class SeedChromeFilterTests
     }
 
     [Fact]
+    public void Decomposed_text_gives_the_same_article_in_NFC()
+    {
+        var composed = PageReader.Default.ReadText(SeedText("001")).Article!;
+        var decomposed = PageReader.Default.ReadText(SeedText("001").Normalize(System.Text.NormalizationForm.FormD)).Article!;
+        Assert.Equal(composed.Text, decomposed.Text);
+        Assert.Equal(composed.Published, decomposed.Published);
+        Assert.Equal(composed.Captions, decomposed.Captions);
+        Assert.True(decomposed.Text.IsNormalized(System.Text.NormalizationForm.FormC));
+    }
+
+    [Fact]
     public void Seed_000_captions_are_kept_apart()
     {
         var article = Read("000");
