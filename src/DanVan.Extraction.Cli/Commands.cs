@@ -8,6 +8,8 @@ internal static class Commands
     public static IEnumerable<Command> All()
     {
         yield return TokenizeCommand.Create();
+        yield return SegmentCommand.Create();
+        yield return TrainCommand.Create();
         yield return ReadCommand.Create();
         yield return ExtractCommand.Create();
         yield return EvalCommand.Create();

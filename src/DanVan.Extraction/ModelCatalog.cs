@@ -16,6 +16,12 @@ internal static class ModelCatalog
     /// <summary>VNI-Windows (VNI-Times fonts) to Unicode, one letter a line.</summary>
     public const string VniTable = Prefix + "encodings/vni.tsv";
 
+    /// <summary>The word segmenter's trained model (written by <c>danvan train segmenter</c>).</summary>
+    public const string SegmenterModel = Prefix + "segmenter/segmenter.bin";
+
+    /// <summary>The word segmenter's hand-written domain lexicon, one word a line.</summary>
+    public const string SegmenterDomainLexicon = Prefix + "segmenter/domain-lexicon.txt";
+
     /// <summary>Every resource the library loads at run time.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -35,6 +41,8 @@ internal static class ModelCatalog
         Recognition.Lexicons.AdminUnitsResource,
         Recognition.Lexicons.PlacesResource,
         Recognition.Lexicons.AbbreviationsResource,
+        SegmenterModel,
+        SegmenterDomainLexicon,
     ];
 
     /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>

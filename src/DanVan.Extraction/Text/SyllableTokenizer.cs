@@ -274,7 +274,7 @@ public ref struct TokenEnumerator
     }
 
     private static bool IsDottedAbbreviation(ReadOnlySpan<char> run) =>
-        run is "TP" or "Tp" or "TX" or "Tx" or "TS" or "GS" or "PGS" or "ThS" or "Ths" or "BS" or "KS" or "Th" or "TT" or "Q" or "P" or "H" or "St";
+        run is "TP" or "Tp" or "tp" or "TX" or "Tx" or "TS" or "GS" or "PGS" or "ThS" or "Ths" or "BS" or "KS" or "Th" or "TT" or "Q" or "P" or "H" or "St";
 
     private static bool TryReadUrl(ReadOnlySpan<char> text, int start, out int end)
     {

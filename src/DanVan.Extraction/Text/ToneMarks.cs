@@ -89,6 +89,9 @@ internal static class ToneMarks
     /// <summary>True when <paramref name="c"/> is a vowel letter carrying a tone mark.</summary>
     public static bool HasTone(char c) => c < ToneOf.Length && ToneOf[c] != 0;
 
+    /// <summary><paramref name="c"/> without its tone mark ("ể" → "ê"); other characters unchanged.</summary>
+    public static char StripTone(char c) => c < BaseOf.Length ? BaseOf[c] : c;
+
     /// <summary>
     /// Rewrites <paramref name="word"/> (NFC, one syllable) in place with its tone mark where
     /// <paramref name="style"/> puts it. Returns true when a character changed.

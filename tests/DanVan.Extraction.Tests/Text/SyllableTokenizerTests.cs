@@ -22,6 +22,7 @@ public class SyllableTokenizerTests
     [InlineData("2023-09-21", TokenKind.DateTime)]
     [InlineData("29-01-2021", TokenKind.DateTime)]
     [InlineData("TP.", TokenKind.Abbreviation)]
+    [InlineData("tp.", TokenKind.Abbreviation)]
     [InlineData("T/h", TokenKind.Abbreviation)]
     [InlineData("UBND", TokenKind.Abbreviation)]
     [InlineData("HĐND", TokenKind.Abbreviation)]

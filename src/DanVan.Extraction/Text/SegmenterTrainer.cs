@@ -1,0 +1,464 @@
+using System.Diagnostics;
+using System.Globalization;
+using DanVan.Extraction.Learning;
+
+namespace DanVan.Extraction.Text;
+
+/// <summary>Settings of a segmenter training run.</summary>
+internal sealed record SegmenterTrainingOptions
+{
+    /// <summary>Seeds the fold assignment and the example order of every epoch.</summary>
+    public int Seed { get; init; } = 13;
+
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>log2 of the number of hashed weights.</summary>
+    public int Bits { get; init; } = 18;
+
+    /// <summary>Jackknife folds for the lexicon features.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>A syllable seen fewer times is left out of the vocabulary, so training sees unknown syllables too.</summary>
+    public int MinSyllableCount { get; init; } = 2;
+
+    /// <summary>
+    /// Jackknife the pair and triple features too: in training, a syllable pair or triple that no other
+    /// fold contains counts as unseen (its features are absent), as it would be at run time.
+    /// </summary>
+    public bool JackknifeNgrams { get; init; } = true;
+}
+
+/// <summary>
+/// Trains the segmenter's averaged perceptron (structured: updates where the Viterbi path differs
+/// from the gold tags). Lexicon features of each training sentence come from a lexicon built from
+/// the OTHER folds (jackknife), so the model learns how far a lexicon match can be trusted for words it
+/// has not seen; the saved model carries the full lexicon for run time. Deterministic: the same
+/// sentences, options and seed give the same bytes.
+/// </summary>
+internal static class SegmenterTrainer
+{
+    public static byte[] Train(IReadOnlyList<SegmentedSentence> sentences, SegmenterTrainingOptions options, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var data = new List<Example>(sentences.Count);
+        foreach (var s in sentences)
+        {
+            data.Add(Example.From(SegmentedCorpus.JoinNumberScale(s)));
+        }
+
+        var vocabulary = BuildVocabulary(data, options.MinSyllableCount);
+        foreach (var e in data)
+        {
+            e.Ids = new uint[e.Tokens.Length];
+            for (var i = 0; i < e.Tokens.Length; i++)
+            {
+                var t = e.Tokens[i];
+                SegmenterFeatures.Describe(t.Slice(e.Text), t.Kind, vocabulary, out e.Ids[i], out _);
+            }
+
+            e.Entries = WordsOf(e);
+        }
+
+        var rng = new Random(options.Seed);
+        var order = new int[data.Count];
+        for (var k = 0; k < order.Length; k++)
+        {
+            order[k] = k;
+        }
+
+        Shuffle(order, rng);
+        var folds = Math.Max(2, options.Folds);
+        for (var k = 0; k < order.Length; k++)
+        {
+            data[order[k]].Fold = k % folds;
+        }
+
+        var foldStats = new byte[folds][];
+        for (var f = 0; f < folds; f++)
+        {
+            foldStats[f] = SyllableStats(data, vocabulary.Count, f);
+        }
+
+        var foldLexicons = new NgramTable[folds];
+        for (var f = 0; f < folds; f++)
+        {
+            foldLexicons[f] = new NgramTable();
+            foreach (var e in data)
+            {
+                if (e.Fold != f)
+                {
+                    foreach (var entry in e.Entries)
+                    {
+                        foldLexicons[f].AddEntry(entry);
+                    }
+                }
+            }
+        }
+
+        // So that the model learns to back off to unigram, shape and lexicon features for compounds it has
+        // never seen, pairs and triples are jackknifed like the lexicon.
+        var foldNgrams = new HashSet<ulong>[folds];
+        for (var f = 0; f < folds; f++)
+        {
+            foldNgrams[f] = [];
+            foreach (var e in data)
+            {
+                if (e.Fold != f)
+                {
+                    AddNgrams(e.Ids, foldNgrams[f]);
+                }
+            }
+        }
+
+        var buffers = new SegmenterBuffers();
+        foreach (var e in data)
+        {
+            var n = e.Tokens.Length;
+            buffers.EnsureTokens(n);
+            e.Tokens.CopyTo(buffers.Tokens, 0);
+            buffers.Count = n;
+            SegmenterFeatures.Prepare(e.Text, buffers, vocabulary, foldLexicons[e.Fold], foldStats[e.Fold], null);
+            e.Features = new int[n * SegmenterFeatures.Count];
+            for (var i = 0; i < n; i++)
+            {
+                SegmenterFeatures.Extract(buffers, i, options.Bits, e.Features, i * SegmenterFeatures.Count);
+                var features = e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count);
+                if (options.JackknifeNgrams)
+                {
+                    DropUnseenNgrams(buffers.Ids, i + SegmenterBuffers.Pad, foldNgrams[e.Fold], features);
+                }
+            }
+
+            e.Forced = buffers.Forced.AsSpan(0, n).ToArray();
+        }
+
+        log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{data.Count} sentences, {vocabulary.Count} syllables in the vocabulary, features ready in {clock.Elapsed.TotalSeconds:F1}s"));
+
+        var final = TrainWeights(data, order, rng, options, log, clock);
+        var lexicon = DistinctEntries(data);
+        using var stream = new MemoryStream();
+        var writer = new ModelWriter(stream);
+        writer.WriteMagic(SegmenterModel.Magic, SegmenterModel.Version);
+        writer.WriteVarint((uint)options.Bits);
+        writer.WriteVarint(SegmenterFeatures.Count);
+        writer.WriteVarint(SegmenterFeatures.MaxWordLength);
+        writer.WriteVarint((uint)vocabulary.Count);
+        var stats = SyllableStats(data, vocabulary.Count, -1);
+        for (var id = 0; id < vocabulary.Count; id++)
+        {
+            writer.WriteString(vocabulary.KeyOf(id).ToString());
+            writer.WriteVarint(stats[id]);
+        }
+
+        writer.WriteVarint((uint)lexicon.Count);
+        foreach (var entry in lexicon)
+        {
+            writer.WriteVarint((uint)entry.Length);
+            foreach (var id in entry)
+            {
+                writer.WriteVarint(id);
+            }
+        }
+
+        writer.WriteQuantized(final);
+        log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lexicon.Count} lexicon words; model {stream.Length} bytes; {clock.Elapsed.TotalSeconds:F1}s in all"));
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The structured perceptron: decode each sentence with the current weights, and where the best path
+    /// differs from the gold tags, move the emission weights of the wrong tokens and the transitions.
+    /// Returns the averaged weights (hashed features, then the four transitions).
+    /// </summary>
+    private static float[] TrainWeights(List<Example> data, int[] order, Random rng, SegmenterTrainingOptions options, TextWriter? log, Stopwatch clock)
+    {
+        var size = 1 << options.Bits;
+        var perceptron = new AveragedPerceptron(size + 4);
+        var emission = new float[256];
+        var back = new byte[256];
+        var predicted = new byte[256];
+        var transitions = new float[4];
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            Shuffle(order, rng);
+            long errors = 0;
+            long total = 0;
+            foreach (var index in order)
+            {
+                var e = data[index];
+                var n = e.Tokens.Length;
+                if (emission.Length < n)
+                {
+                    emission = new float[n * 2];
+                    back = new byte[n * 2];
+                    predicted = new byte[n * 2];
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    emission[i] = perceptron.Score(e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count));
+                }
+
+                for (var k = 0; k < 4; k++)
+                {
+                    transitions[k] = perceptron.Weights[size + k];
+                }
+
+                SegmenterFeatures.Decode(emission, e.Forced, transitions, back, predicted, n);
+                for (var i = 0; i < n; i++)
+                {
+                    var gold = e.Tags[i];
+                    var guess = predicted[i];
+                    if (gold != guess)
+                    {
+                        errors++;
+                        perceptron.Update(e.Features.AsSpan(i * SegmenterFeatures.Count, SegmenterFeatures.Count), gold == SegmenterFeatures.TagB ? 1f : -1f);
+                    }
+
+                    if (i > 0 && (gold != guess || e.Tags[i - 1] != predicted[i - 1]))
+                    {
+                        perceptron.Update(size + (e.Tags[i - 1] * 2) + gold, 1f);
+                        perceptron.Update(size + (predicted[i - 1] * 2) + guess, -1f);
+                    }
+                }
+
+                total += n;
+                perceptron.NextExample();
+            }
+
+            log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {errors} tag errors in {total} tokens ({100.0 * errors / total:F2}%), {clock.Elapsed.TotalSeconds:F1}s"));
+        }
+
+        return perceptron.Averaged();
+    }
+
+    /// <summary>Per syllable id, how often it begins and continues words in every fold but <paramref name="heldOut"/> (−1: all).</summary>
+    private static byte[] SyllableStats(List<Example> data, int vocabularySize, int heldOut)
+    {
+        var occurrences = new int[vocabularySize];
+        var begins = new int[vocabularySize];
+        var continues = new int[vocabularySize];
+        foreach (var e in data)
+        {
+            if (e.Fold == heldOut)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < e.Ids.Length; i++)
+            {
+                var id = e.Ids[i];
+                if (id >= (uint)vocabularySize)
+                {
+                    continue;
+                }
+
+                occurrences[id]++;
+                if (e.Tags[i] == SegmenterFeatures.TagI)
+                {
+                    continues[id]++;
+                }
+                else if (i + 1 < e.Tags.Length && e.Tags[i + 1] == SegmenterFeatures.TagI)
+                {
+                    begins[id]++;
+                }
+            }
+        }
+
+        var stats = new byte[vocabularySize];
+        for (var id = 0; id < vocabularySize; id++)
+        {
+            stats[id] = SegmenterFeatures.StatsOf(occurrences[id], begins[id], continues[id]);
+        }
+
+        return stats;
+    }
+
+    private static SpanKeyTable BuildVocabulary(List<Example> data, int minCount)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in data)
+        {
+            foreach (var t in e.Tokens)
+            {
+                if (!SegmenterFeatures.HasVocabularyForm(t.Kind))
+                {
+                    continue;
+                }
+
+                var key = SyllableKey.Canonical(t.Slice(e.Text));
+                if (key is not null)
+                {
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        var keys = new List<string>();
+        foreach (var (key, count) in counts)
+        {
+            if (count >= minCount)
+            {
+                keys.Add(key);
+            }
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        var table = new SpanKeyTable();
+        foreach (var key in keys)
+        {
+            table.Add(key, SegmenterFeatures.AttributeOf(key));
+        }
+
+        return table;
+    }
+
+    /// <summary>The multi-token gold words of a sentence as id sequences (words with an unknown token are left out).</summary>
+    private static List<uint[]> WordsOf(Example e)
+    {
+        var result = new List<uint[]>();
+        var n = e.Tokens.Length;
+        var start = 0;
+        for (var i = 1; i <= n; i++)
+        {
+            if (i < n && e.Tags[i] != SegmenterFeatures.TagB)
+            {
+                continue;
+            }
+
+            var length = i - start;
+            if (length is >= 2 and <= SegmenterFeatures.MaxWordLength)
+            {
+                var ids = e.Ids.AsSpan(start, length);
+                var known = true;
+                foreach (var id in ids)
+                {
+                    if (id is >= SegmenterFeatures.UnknownId and < SegmenterFeatures.NumberId)
+                    {
+                        known = false;
+                    }
+                }
+
+                if (known)
+                {
+                    result.Add(ids.ToArray());
+                }
+            }
+
+            start = i;
+        }
+
+        return result;
+    }
+
+    private static List<uint[]> DistinctEntries(List<Example> data)
+    {
+        var all = new List<uint[]>();
+        foreach (var e in data)
+        {
+            all.AddRange(e.Entries);
+        }
+
+        all.Sort(static (a, b) =>
+        {
+            var common = Math.Min(a.Length, b.Length);
+            for (var k = 0; k < common; k++)
+            {
+                var c = a[k].CompareTo(b[k]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return a.Length.CompareTo(b.Length);
+        });
+        var distinct = new List<uint[]>();
+        foreach (var entry in all)
+        {
+            if (distinct.Count == 0 || !distinct[^1].AsSpan().SequenceEqual(entry))
+            {
+                distinct.Add(entry);
+            }
+        }
+
+        return distinct;
+    }
+
+    private static ulong PairKey(uint a, uint b) => NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, a), b);
+
+    private static ulong TripleKey(uint a, uint b, uint c) => NgramTable.Extend(PairKey(a, b), c);
+
+    private static void AddNgrams(uint[] ids, HashSet<ulong> set)
+    {
+        for (var i = -2; i < ids.Length; i++)
+        {
+            uint At(int k) => k < 0 ? SegmenterFeatures.BeginId : k >= ids.Length ? SegmenterFeatures.EndId : ids[k];
+            set.Add(PairKey(At(i), At(i + 1)));
+            set.Add(TripleKey(At(i), At(i + 1), At(i + 2)));
+        }
+    }
+
+    /// <summary>Marks absent (−1) the pair and triple features whose syllables no other fold has in that order.</summary>
+    private static void DropUnseenNgrams(uint[] ids, int p, HashSet<ulong> seen, Span<int> features)
+    {
+        uint w0 = ids[p], wm1 = ids[p - 1], wm2 = ids[p - 2], wp1 = ids[p + 1], wp2 = ids[p + 2];
+        Drop(features, 6, seen.Contains(PairKey(wm1, w0)));
+        Drop(features, 7, seen.Contains(PairKey(w0, wp1)));
+        Drop(features, 8, seen.Contains(PairKey(wm2, wm1)));
+        Drop(features, 9, seen.Contains(PairKey(wp1, wp2)));
+        Drop(features, 10, seen.Contains(TripleKey(wm1, w0, wp1)));
+        Drop(features, 11, seen.Contains(TripleKey(wm2, wm1, w0)));
+
+        static void Drop(Span<int> features, int template, bool keep)
+        {
+            if (!keep)
+            {
+                features[template] = -1;
+            }
+        }
+    }
+
+    private static void Shuffle(int[] order, Random rng)
+    {
+        for (var k = order.Length - 1; k > 0; k--)
+        {
+            var j = rng.Next(k + 1);
+            (order[k], order[j]) = (order[j], order[k]);
+        }
+    }
+
+    /// <summary>A training sentence as tokens with gold tags, and what training derives from it.</summary>
+    private sealed class Example
+    {
+        public string Text = string.Empty;
+        public Token[] Tokens = [];
+        public byte[] Tags = [];
+        public uint[] Ids = [];
+        public List<uint[]> Entries = [];
+        public int[] Features = [];
+        public byte[] Forced = [];
+        public int Fold;
+
+        public static Example From(SegmentedSentence sentence)
+        {
+            var text = sentence.Text;
+            var starts = new bool[text.Length + 1];
+            foreach (var s in sentence.WordStarts)
+            {
+                starts[s] = true;
+            }
+
+            var tokens = SyllableTokenizer.ToList(text).ToArray();
+            var tags = new byte[tokens.Length];
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                tags[i] = i == 0 || starts[tokens[i].Start] ? SegmenterFeatures.TagB : SegmenterFeatures.TagI;
+            }
+
+            return new Example { Text = text, Tokens = tokens, Tags = tags };
+        }
+    }
+}
