@@ -60,7 +60,7 @@ internal sealed class CampaignRecognizer : IEntityRecognizer
                 continue;
             }
 
-            if (Lexicons.Campaigns.LongestAt(view, i, out var last) is not null && !IsPartOfLongerName(view, i, last))
+            if (Lexicons.Campaigns.LongestEntryAt(view, i, out var last) is not null && !IsPartOfLongerName(view, i, last))
             {
                 Add(view, i, last, output, taken);
                 i = last;

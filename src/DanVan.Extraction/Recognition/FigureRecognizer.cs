@@ -189,7 +189,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return start - 1;
         }
 
-        var lexiconEnd = Lexicons.Units.LongestAt(view, start, out var matched) is not null ? matched : -1;
+        var lexiconEnd = Lexicons.Units.LongestAt(view, start);
         if (lexiconEnd < 0 && !char.IsLower(view.Span(start)[0]))
         {
             // "487 Tổ nhân dân tự quản" is found through the lexicon; an unknown capitalized word is a name, not a noun.
@@ -211,7 +211,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             if (view.Kind(measured) == TokenKind.Syllable && view.SameLine(start, measured) && !StopWords.Contains(view.Span(measured).ToString())
                 && char.IsLower(view.Span(measured)[0]))
             {
-                var measuredLexicon = Lexicons.Units.LongestAt(view, measured, out var m) is not null ? m : -1;
+                var measuredLexicon = Lexicons.Units.LongestAt(view, measured);
                 end = Math.Max(measuredLexicon, WordEnd(view, measured));
             }
         }

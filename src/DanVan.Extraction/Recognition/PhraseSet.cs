@@ -107,6 +107,30 @@ internal sealed class PhraseSet
         return best;
     }
 
+    /// <summary>The longest entry spelled from token <paramref name="start"/> (as written in the lexicon) and its last token, or null.</summary>
+    public string? LongestEntryAt(TokenView view, int start, out int last)
+    {
+        last = -1;
+        var token = view.Span(start);
+        if (token.IsEmpty || !_byFirstTwo.TryGetValue(KeyOf(token), out var bucket))
+        {
+            return null;
+        }
+
+        string? best = null;
+        foreach (var phrase in bucket)
+        {
+            var end = Match(view, start, phrase);
+            if (end > last)
+            {
+                last = end;
+                best = phrase;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>True when the single token <paramref name="index"/> is an entry.</summary>
     public bool IsEntry(TokenView view, int index) => LongestAt(view, index) == index;
 
