@@ -24,6 +24,11 @@ public sealed record ExtractionOptions
     public string? HttpCharset { get; init; }
 }
 
+/// <summary>One input of <see cref="MeetingExtractor.ExtractAllAsync"/> and its outcome.</summary>
+/// <param name="Path">The file the outcome is for.</param>
+/// <param name="Result">The record, or why there is none.</param>
+public sealed record ExtractedInput(string Path, ExtractionResult Result);
+
 /// <summary>The outcome of one extraction: a record, or the reason there is none.</summary>
 public sealed class ExtractionResult
 {
@@ -106,6 +111,43 @@ public sealed class MeetingExtractor
         return LooksLikeHtml(htmlOrText)
             ? FromPage(_pages.Read(System.Text.Encoding.UTF8.GetBytes(htmlOrText), PageOptions(options) with { HttpCharset = "utf-8" }, cancellationToken), options, cancellationToken)
             : FromText(htmlOrText, "text", options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Extracts every input in order, streaming: files as given, directories expanded to every file below them
+    /// in ordinal order of their paths. One file is read at a time; a file that cannot be read gives a failed
+    /// result with the reason, and the others are still processed. <paramref name="options"/> applies to
+    /// every input (its <see cref="ExtractionOptions.SourcePath"/> is set per file).
+    /// </summary>
+    public async IAsyncEnumerable<ExtractedInput> ExtractAllAsync(
+        IEnumerable<string> inputs,
+        ExtractionOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= ExtractionOptions.Default;
+        foreach (var input in inputs)
+        {
+            IEnumerable<string> files = Directory.Exists(input)
+                ? Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                : [input];
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                byte[]? content = null;
+                string? failure = null;
+                try
+                {
+                    content = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    failure = ex is FileNotFoundException or DirectoryNotFoundException ? "no such file or directory" : ex.Message;
+                }
+
+                yield return new ExtractedInput(file, content is null ? ExtractionResult.Failed(failure!) : Extract(content, options with { SourcePath = file }, cancellationToken));
+            }
+        }
     }
 
     private static PageReadOptions PageOptions(ExtractionOptions options) => PageReadOptions.Default with { Url = options.Url, HttpCharset = options.HttpCharset };
