@@ -326,7 +326,7 @@ internal sealed partial class HtmlPage
                         Flush(owner, chrome, frame, hints, heading);
                         var index = Elements.Count;
                         var classes = ((el.GetAttribute("class") ?? string.Empty) + " " + (el.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
-                        var weight = ClassWeight(classes);
+                        var weight = CachedClassWeight(classes);
                         var isChrome = tag is "nav" or "aside" or "footer" || (weight < 0 && tag is not ("body" or "html")) || (el.GetAttribute("role") is "navigation" or "complementary" or "banner" or "contentinfo");
                         Elements.Add(new PageElement { Element = el, Tag = tag, Parent = owner, Classes = classes, ClassWeight = weight, IsChrome = isChrome, End = index + 1 });
                         exit = exit with { Element = index };
@@ -520,7 +520,21 @@ internal sealed partial class HtmlPage
         return style is not null && style.Contains(value, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static LineHints HintsFromMarkup(IElement el, string classes)
+    // A page repeats a few class strings on many elements: each string is matched against the regexes once.
+    private readonly Dictionary<string, int> _classWeights = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LineHints> _classHints = new(StringComparer.Ordinal);
+
+    private int CachedClassWeight(string classes)
+    {
+        if (!_classWeights.TryGetValue(classes, out var weight))
+        {
+            _classWeights[classes] = weight = ClassWeight(classes);
+        }
+
+        return weight;
+    }
+
+    private LineHints HintsFromMarkup(IElement el, string classes)
     {
         var hints = LineHints.None;
         var align = el.GetAttribute("align");
@@ -534,6 +548,17 @@ internal sealed partial class HtmlPage
             hints |= LineHints.Italic;
         }
 
+        if (!_classHints.TryGetValue(classes, out var classHints))
+        {
+            _classHints[classes] = classHints = ClassHints(classes);
+        }
+
+        return hints | classHints;
+    }
+
+    private static LineHints ClassHints(string classes)
+    {
+        var hints = LineHints.None;
         if (classes.Length > 1)
         {
             if (CaptionClassRegex().IsMatch(classes))

@@ -132,7 +132,8 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return scale > 1 && Money(ref unit);
         }
 
-        if (view.Is(next, "đồng"))
+        // "đồng" the currency, not "đồng chí", "đồng bào", "đồng đội" (the word segmenter tells them apart).
+        if (view.Is(next, "đồng") && WordEnd(view, next) == next)
         {
             last = next;
             unit = "đồng";
@@ -176,7 +177,11 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         return true;
     }
 
-    /// <summary>The last token of the counted noun starting at <paramref name="start"/>, or start - 1 when there is none.</summary>
+    /// <summary>
+    /// The last token of the counted noun starting at <paramref name="start"/>, or start - 1 when there is none:
+    /// the longer of the units-lexicon match and the first word of the word segmenter (run on a few tokens
+    /// only); a measure word takes the word after it too ("tấn gạo", "cuộc giám sát", "lượt hội viên").
+    /// </summary>
     private static int CountedNoun(TokenView view, int start)
     {
         if (view.Kind(start) != TokenKind.Syllable || StopWords.Contains(view.Span(start).ToString()))
@@ -184,29 +189,59 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return start - 1;
         }
 
-        var end = Lexicons.Units.LongestAt(view, start, out var lexiconEnd) is not null ? lexiconEnd : start;
+        var lexiconEnd = Lexicons.Units.LongestAt(view, start, out var matched) is not null ? matched : -1;
+        if (lexiconEnd < 0 && !char.IsLower(view.Span(start)[0]))
+        {
+            // "487 Tổ nhân dân tự quản" is found through the lexicon; an unknown capitalized word is a name, not a noun.
+            return start - 1;
+        }
+
+        var end = Math.Max(lexiconEnd, WordEnd(view, start));
 
         // "m2", "km2", "m3" written with a plain digit: the digit is part of the unit.
         if (end == start && view.Span(start) is "m" or "km" && view.Kind(start + 1) == TokenKind.Number && view[start + 1].Start == view[start].End
             && view.Span(start + 1) is "2" or "3")
         {
-            end = start + 1;
+            return start + 1;
         }
-        var head = view.TextOf(view.Cover(start, end));
-        if (MeasureWords.Contains(head) && end == start)
+
+        if (end == start && MeasureWords.Contains(view.Span(start).ToString()))
         {
-            // "tấn gạo", "km đường", "lượt hội viên": a measure word and what it measures.
-            var measured = end + 1;
-            if (view.Kind(measured) == TokenKind.Syllable && view.SameLine(end, measured) && !StopWords.Contains(view.Span(measured).ToString())
+            var measured = start + 1;
+            if (view.Kind(measured) == TokenKind.Syllable && view.SameLine(start, measured) && !StopWords.Contains(view.Span(measured).ToString())
                 && char.IsLower(view.Span(measured)[0]))
             {
-                end = Lexicons.Units.LongestAt(view, measured, out var measuredEnd) is not null ? measuredEnd : measured;
+                var measuredLexicon = Lexicons.Units.LongestAt(view, measured, out var m) is not null ? m : -1;
+                end = Math.Max(measuredLexicon, WordEnd(view, measured));
             }
         }
-        else if (end == start && !char.IsLower(view.Span(start)[0]))
+
+        return end;
+    }
+
+    /// <summary>The last token of the word that starts at token <paramref name="start"/>, by the word segmenter.</summary>
+    private static int WordEnd(TokenView view, int start)
+    {
+        const int Window = 6;
+        var last = start;
+        while (last + 1 < view.Count && last + 1 < start + Window && view.SameLine(start, last + 1) && view.Kind(last + 1) == TokenKind.Syllable)
         {
-            // "487 Tổ nhân dân tự quản" is found through the lexicon; an unknown capitalized word is a name, not a noun.
-            return start - 1;
+            last++;
+        }
+
+        var window = view.Cover(start, last);
+        var words = new List<TextSpan>(Window);
+        WordSegmenter.Default.Segment(view.Text.AsSpan(window.Start, window.Length), words);
+        if (words.Count == 0)
+        {
+            return start;
+        }
+
+        var wordEnd = window.Start + words[0].End;
+        var end = start;
+        while (end + 1 <= last && view[end + 1].End <= wordEnd)
+        {
+            end++;
         }
 
         return end;

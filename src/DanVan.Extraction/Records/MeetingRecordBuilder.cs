@@ -28,6 +28,16 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         ("phát biểu", SpeakerRole.PhatBieu),
     ];
 
+    // Used only when a sentence has none of the role cues above: what citizens and officials do in a dialogue.
+    private static readonly (string Cue, SpeakerRole Role)[] WeakRoleCues =
+    [
+        ("thông tin", SpeakerRole.BaoCao), ("đề nghị", SpeakerRole.PhatBieu), ("kiến nghị", SpeakerRole.PhatBieu),
+        ("phản ánh", SpeakerRole.PhatBieu), ("chia sẻ", SpeakerRole.PhatBieu), ("trả lời", SpeakerRole.PhatBieu),
+        ("giải đáp", SpeakerRole.PhatBieu), ("nêu ý kiến", SpeakerRole.PhatBieu),
+    ];
+
+    private static readonly string[] Honorifics = ["đồng chí", "ông", "bà", "chị", "anh"];
+
     private static readonly string[] PlannedCues = ["triển khai", "phương hướng", "nhiệm vụ", "kế hoạch", "chương trình công tác"];
     private static readonly string[] AttendanceCues = ["dự hội nghị", "tới dự", "tham dự", "đến dự", "dự buổi", "dự và chỉ đạo"];
     private static readonly string[] ShortcomingCues = ["tồn tại", "hạn chế", "khó khăn", "bất cập", "chưa cao", "chưa đạt", "chưa được", "còn chậm", "yếu kém"];
@@ -307,40 +317,128 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         return attendees;
     }
 
+    /// <summary>
+    /// Speakers: every person named in a sentence with a role verb, each taking the role word nearest to its
+    /// name. Role words inside names ("Ban Chỉ đạo", "Báo cáo viên" in a title) do not count: the spans of
+    /// titles, organizations and persons are blanked before the search.
+    /// </summary>
     private static List<SpeakerEntry> ReadSpeakers(Context context, List<TextSpan> sentences, IReadOnlyList<PersonEntry> persons)
     {
         var speakers = new List<SpeakerEntry>();
-        foreach (var sentence in sentences)
+        for (var k = 0; k < sentences.Count; k++)
         {
-            var lower = context.Lower(sentence);
-            SpeakerRole? role = null;
-            foreach (var (cue, r) in RoleCues)
+            var sentence = sentences[k];
+            var cues = RoleCuesIn(context, sentence, RoleCues);
+            if (cues.Count == 0)
             {
-                if (lower.Contains(cue, StringComparison.Ordinal))
+                // "Tại hội nghị, nhiều cá nhân đã tham luận. Ông X … chia sẻ …": the weak verb takes the announced role.
+                var contributions = k > 0 && context.Lower(sentences[k - 1]).Contains("tham luận", StringComparison.Ordinal);
+                cues = [.. RoleCuesIn(context, sentence, WeakRoleCues).Select(c => contributions ? c with { Role = SpeakerRole.ThamLuan } : c)];
+            }
+
+            if (cues.Count == 0)
+            {
+                continue;
+            }
+
+            var named = context.In<PersonMention>(sentence).Select(p => (p.Name, p.Span)).ToList();
+            named.AddRange(GivenNameMentions(context, sentence, persons));
+            if (named.Count == 0)
+            {
+                // A title standing for a person named earlier ("đồng chí Phó Bí thư TT Thị ủy kết luận").
+                named.AddRange(context.In<TitleMention>(sentence).Where(t => !string.IsNullOrEmpty(t.Person)).Take(1).Select(t => (t.Person!, t.Span)));
+            }
+
+            foreach (var (name, span) in named)
+            {
+                var role = cues.MinBy(c => Distance(span, c.At + sentence.Start, c.Length)).Role;
+                if (speakers.Any(s => s.Role == role && string.Equals(s.Person, name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    role = r;
-                    break;
+                    continue;
                 }
-            }
 
-            if (role is not { } found)
-            {
-                continue;
+                var titles = persons.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Titles ?? [];
+                speakers.Add(new SpeakerEntry(name, titles, role, context.Map(sentence)));
             }
-
-            var name = context.In<PersonMention>(sentence).Select(p => p.Name).FirstOrDefault()
-                       ?? context.In<TitleMention>(sentence).Select(t => t.Person).FirstOrDefault(p => !string.IsNullOrEmpty(p));
-            if (name is null || speakers.Any(s => s.Role == found && string.Equals(s.Person, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            var titles = persons.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Titles ?? [];
-            speakers.Add(new SpeakerEntry(name, titles, found, context.Map(sentence)));
         }
 
         return speakers;
     }
+
+    /// <summary>
+    /// "bà Hiền", "đồng chí Thịnh": an honorific and one capitalized syllable that is the given name of exactly
+    /// one person named in the article.
+    /// </summary>
+    private static IEnumerable<(string Name, TextSpan Span)> GivenNameMentions(Context context, TextSpan sentence, IReadOnlyList<PersonEntry> persons)
+    {
+        var text = context.Normalized.Text;
+        var lower = context.Lower(sentence);
+        var covered = context.In<PersonMention>(sentence).Select(p => p.Span).ToList();
+        foreach (var honorific in Honorifics)
+        {
+            var at = 0;
+            while ((at = lower.IndexOf(honorific + " ", at, StringComparison.Ordinal)) >= 0)
+            {
+                var start = sentence.Start + at + honorific.Length + 1;
+                at += honorific.Length + 1;
+                if (at - honorific.Length - 1 > 0 && char.IsLetter(lower[at - honorific.Length - 2]))
+                {
+                    continue;
+                }
+
+                var end = start;
+                while (end < sentence.End && char.IsLetter(text[end]))
+                {
+                    end++;
+                }
+
+                if (end == start || !char.IsUpper(text[start]) || covered.Any(c => c.Start <= start && start < c.End)
+                    || (end + 1 < sentence.End && text[end] == ' ' && char.IsUpper(text[end + 1])))
+                {
+                    continue;
+                }
+
+                var given = text[start..end];
+                var matches = persons.Where(p => p.Name.EndsWith(" " + given, StringComparison.Ordinal)).Take(2).ToList();
+                if (matches.Count == 1)
+                {
+                    yield return (matches[0].Name, TextSpan.FromBounds(start, end));
+                }
+            }
+        }
+    }
+
+    private static List<(int At, int Length, SpeakerRole Role)> RoleCuesIn(Context context, TextSpan sentence, (string Cue, SpeakerRole Role)[] roleCues)
+    {
+        var lower = context.Lower(sentence).ToCharArray();
+        foreach (var m in context.In<EntityMention>(sentence).Where(m => m is TitleMention or OrganizationMention or PersonMention))
+        {
+            lower.AsSpan(m.Span.Start - sentence.Start, m.Span.Length).Fill(' ');
+        }
+
+        // "Tới dự và chỉ đạo hội nghị có …" names who attended, not who spoke.
+        var text = new string(lower).Replace("dự và chỉ đạo", "             ", StringComparison.Ordinal);
+        var cues = new List<(int At, int Length, SpeakerRole Role)>();
+        foreach (var (cue, role) in roleCues)
+        {
+            var at = 0;
+            while ((at = text.IndexOf(cue, at, StringComparison.Ordinal)) >= 0)
+            {
+                // A longer cue already found here ("phát biểu chỉ đạo") wins over the shorter ones inside it.
+                if (!cues.Any(c => at < c.At + c.Length && c.At < at + cue.Length))
+                {
+                    cues.Add((at, cue.Length, role));
+                }
+
+                at += cue.Length;
+            }
+        }
+
+        return cues;
+    }
+
+    private static int Distance(TextSpan name, int cueStart, int cueLength) =>
+        cueStart >= name.End ? cueStart - name.End : name.Start >= cueStart + cueLength ? name.Start - (cueStart + cueLength) : 0;
 
     private static List<AwardEntry> ReadAwards(Context context, List<TextSpan> sentences)
     {

@@ -98,6 +98,8 @@ public class RuleRecognizerTests
     [InlineData("có 45/52 xã đạt chuẩn", new[] { "45/52 xã" }, new[] { "45" }, new[] { "xã" })]
     [InlineData("với 113 mô hình trên các lĩnh vực", new[] { "113 mô hình" }, new[] { "113" }, new[] { "mô hình" })]
     [InlineData("duy trì 487 Tổ nhân dân tự quản", new[] { "487 Tổ nhân dân tự quản" }, new[] { "487" }, new[] { "tổ nhân dân tự quản" })]
+    [InlineData("tổ chức 12 cuộc giám sát và 35 doanh nghiệp tham gia", new[] { "12 cuộc giám sát", "35 doanh nghiệp" }, new[] { "12", "35" }, new[] { "cuộc giám sát", "doanh nghiệp" })]
+    [InlineData("có 3.270 đồng chí tham dự", new[] { "3.270 đồng chí" }, new[] { "3270" }, new[] { "đồng chí" })]
     public void Reads_figures(string text, string[] mentions, string[] values, string[] units)
     {
         var figures = Find<FigureMention>(text);

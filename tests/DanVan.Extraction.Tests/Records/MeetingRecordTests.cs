@@ -22,6 +22,30 @@ public class MeetingRecordTests
         Assert.Equal("Sáng 20/9", record.Meeting.Date?.Text);
         Assert.Equal(("2023-01-01", "2023-09-30"), (record.Meeting.Reviewed?.Start, record.Meeting.Reviewed?.End));
         Assert.Equal(("2023-10-01", "2023-12-31"), (record.Meeting.Planned?.Start, record.Meeting.Planned?.End));
+        Assert.Equal("Ban Dân vận Thành ủy", record.Meeting.Organizer?.Expanded);
+        Assert.Equal(["Trương Ngọc Trang"], record.Meeting.Chairs);
+        Assert.Contains(record.Speakers, s => s.Person == "Nguyễn Hoàng Long" && s.Role == SpeakerRole.ChiDao);
+        Assert.Equal("thành phố", record.Meeting.Level);
+    }
+
+    [Fact]
+    public void Seed_000_title_alone_resolves_to_the_person_named_with_it()
+    {
+        var record = Seed("000", null);
+        Assert.Contains(record.Speakers, s => s.Person == "Dương Thanh Hòa" && s.Role == SpeakerRole.KetLuan);
+        Assert.Contains(record.Speakers, s => s.Person == "Nguyễn Phương Hải" && s.Role == SpeakerRole.BaoCao);
+        var hoa = Assert.Single(record.Persons, p => p.Name == "Dương Thanh Hòa");
+        Assert.Contains(hoa.Titles, t => t.Expanded == "Phó Bí thư Thường trực Thị ủy");
+    }
+
+    [Fact]
+    public void Seed_001_name_variants_merge_into_one_person()
+    {
+        var record = Seed("001", new DateOnly(2021, 1, 29));
+        var minh = Assert.Single(record.Persons, p => p.Name == "Đào Quang Minh");
+        Assert.Equal(3, minh.Mentions.Count);
+        Assert.Contains(minh.Mentions, m => m.Text == "Đào quang Minh");
+        Assert.Contains(record.Speakers, s => s.Person == "Đào Quang Minh" && s.Role == SpeakerRole.ChiDao);
     }
 
     [Fact]
