@@ -11,7 +11,7 @@ namespace DanVan.Extraction.Text;
 internal sealed class SegmenterModel : ISequenceTagger
 {
     public const string Magic = "DVSEG";
-    public const int Version = 2;
+    public const int Version = 3;
 
     [ThreadStatic]
     private static SegmenterBuffers? t_buffers;

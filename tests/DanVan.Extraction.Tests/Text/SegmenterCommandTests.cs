@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using DanVan.Extraction.Cli;
 using DanVan.Extraction.Text;
 
@@ -11,6 +13,61 @@ public class SegmenterCommandTests
         var code = SegmentCommand.Execute(WordSegmenter.Default, files, new StringReader(input), output);
         Assert.Equal(0, code);
         return output.ToString();
+    }
+
+    /// <summary>Runs the built danvan.dll (beside the tests) as a user does, <paramref name="stdin"/> piped in.</summary>
+    private static (int ExitCode, string Output, string Error) Danvan(string stdin, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "danvan.dll");
+        Assert.True(File.Exists(dll), $"danvan.dll not found beside the tests: {dll}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    [Fact]
+    public void The_command_reads_standard_input()
+    {
+        var (code, output, error) = Danvan("Ban Dân vận Thị ủy tổ chức hội nghị.\n\ncông tác dân vận\n", "segment");
+        Assert.True(code == 0, error);
+        Assert.Equal("Ban_Dân_vận Thị_ủy tổ_chức hội_nghị .\n\ncông_tác dân_vận\n", output);
+    }
+
+    [Fact]
+    public void The_command_scores_the_dev_split()
+    {
+        var dev = RepoPaths.SharedFile("data", "ud-vi-vtb", "vi_vtb-ud-dev.conllu");
+        var (code, output, error) = Danvan(string.Empty, "segment", "--eval", dev);
+        Assert.True(code == 0, error);
+        Assert.Contains("sentences\t1123\n", output, StringComparison.Ordinal);
+        Assert.Contains("\nf1\t", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_error()
+    {
+        var (code, _, error) = Danvan(string.Empty, "segment", Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.txt"));
+        Assert.Equal(2, code);
+        Assert.Contains("no such file", error, StringComparison.Ordinal);
     }
 
     [Fact]
