@@ -68,7 +68,26 @@ internal sealed class SyntheticPages
             }
         }
 
-        return new SyntheticPages(templates, leads, paragraphs, titles);
+        var pages = new SyntheticPages(templates, leads, paragraphs, titles);
+        pages.KeepTemplatesThatRead();
+        return pages;
+    }
+
+    /// <summary>
+    /// Drops the templates whose page reader output does not hold a swapped-in body (a template whose article
+    /// sits in markup the swap breaks), so every generated page is an article.
+    /// </summary>
+    private void KeepTemplatesThatRead()
+    {
+        var extractor = Records.MeetingExtractor.CreateDefault();
+        var probe = new List<string> { _leads[^1] };
+        probe.AddRange(_paragraphs.Take(4));
+        _templates.RemoveAll(t =>
+        {
+            var html = Encoding.UTF8.GetBytes(Page(_templates.IndexOf(t), _titles[0], probe));
+            var record = extractor.Extract(html, new Records.ExtractionOptions { HttpCharset = "utf-8" }).Record;
+            return record is null || !record.Text.Contains(probe[2][..Math.Min(30, probe[2].Length)], StringComparison.Ordinal);
+        });
     }
 
     /// <summary>The HTML of a page: a template with <paramref name="title"/> and <paramref name="body"/> paragraphs.</summary>
