@@ -29,6 +29,9 @@ internal sealed class SyntheticPages
 
     public int TemplateCount => _templates.Count;
 
+    /// <summary>The portal kind (corpus folder) of a template.</summary>
+    public string TemplateKind(int template) => _templates[template].Kind;
+
     /// <summary>Loads <c>&lt;kind&gt;/NNN.html</c> with <c>NNN.gold.json</c> below <paramref name="pagesDirectory"/>.</summary>
     public static SyntheticPages Load(string pagesDirectory)
     {
