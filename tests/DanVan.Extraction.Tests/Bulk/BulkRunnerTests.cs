@@ -201,6 +201,50 @@ public sealed class BulkRunnerTests
     }
 
     [Fact]
+    public async Task A_danvan_process_killed_half_way_and_resumed_ends_with_every_input_once()
+    {
+        using var dir = new TempDirectory();
+        var warc = dir.File("pages.warc");
+        Pages.Value.WriteWarc(warc, 40, seed: 9);
+        var outDir = Path.Combine(dir.Path, "out");
+        var done = Path.Combine(outDir, "done.jsonl");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "danvan.dll"), "bulk", warc, "--out", outDir, "--quiet", "--jobs", "1" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using (var child = System.Diagnostics.Process.Start(start)!)
+        {
+            // Kill (no clean shutdown) as soon as some inputs are done; a run that finished first is not a kill.
+            while (!child.HasExited && (!File.Exists(done) || File.ReadAllLines(done).Length < 5))
+            {
+                await Task.Delay(20);
+            }
+
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+
+            await child.WaitForExitAsync();
+        }
+
+        var before = File.ReadAllLines(done).Length;
+        var summary = await RunAsync(outDir, [warc], o => o with { Resume = true });
+
+        Assert.True(summary.Completed);
+        Assert.Equal(41, summary.Inputs);
+        Assert.True(summary.Resumed >= 5 && summary.Resumed <= before, $"{summary.Resumed} resumed of {before} ledger lines");
+        var ids = Lines(done).Select(d => d.GetProperty("inputId").GetString()).ToList();
+        Assert.Equal(InputReader.Read(warc).Select(i => i.Id).Order(), ids.Order());
+        var recordIds = Lines(Path.Combine(outDir, "records.jsonl")).Select(r => r.GetProperty("recordId").GetString()).ToList();
+        Assert.Equal(summary.Records, recordIds.Count);
+        Assert.Equal(recordIds.Count, recordIds.Distinct().Count());
+        Assert.Equal(summary.Records + 1, File.ReadAllLines(Path.Combine(outDir, "records.csv")).Length);
+    }
+
+    [Fact]
     public async Task Resuming_a_finished_run_redoes_nothing()
     {
         using var dir = new TempDirectory();
