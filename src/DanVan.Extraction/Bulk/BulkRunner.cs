@@ -348,8 +348,8 @@ public sealed class BulkRunner
         DoneEntry entry;
         if (w.Repeat && w.Content is { } content && state.FirstByContent.TryGetValue(content, out var first))
         {
-            entry = first.Outcome is BulkOutcome.Record or BulkOutcome.Duplicate
-                ? new DoneEntry(w.Key, id, BulkOutcome.Duplicate, null, first.RecordId, "same bytes as " + first.InputId, content, null)
+            entry = first.Outcome == BulkOutcome.Record
+                ? new DoneEntry(w.Key, id, BulkOutcome.Duplicate, null, RecordId(first.RecordId), "same bytes", content, null)
                 : new DoneEntry(w.Key, id, first.Outcome, null, null, "same bytes as " + first.InputId + ": " + first.Reason, content, null);
         }
         else if (w.Repeat)
@@ -358,7 +358,7 @@ public sealed class BulkRunner
         }
         else if (w.Outcome == BulkOutcome.Record && state.Index.Find(w.SimHash) is { } original)
         {
-            entry = new DoneEntry(w.Key, id, BulkOutcome.Duplicate, null, original, "near duplicate", w.Content, w.SimHash);
+            entry = new DoneEntry(w.Key, id, BulkOutcome.Duplicate, null, RecordId(original), "near duplicate", w.Content, w.SimHash);
         }
         else if (w.Outcome == BulkOutcome.Record)
         {
@@ -402,6 +402,16 @@ public sealed class BulkRunner
         _options.Progress?.Invoke(new BulkProgress(state.Count - processedBefore, total < 0 ? null : total, clock.Elapsed, state.RunRecords, state.RunDuplicates, state.RunSkipped, state.RunErrors));
     }
 
+    private static string RecordId(ulong id) => id.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ulong RecordId(string id) => ulong.Parse(id, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// How the first input with some bytes ended, kept small (a record or a duplicate: the record id only; the
+    /// input id and reason only for the rare skipped or failed content).
+    /// </summary>
+    private readonly record struct FirstOutcome(BulkOutcome Outcome, ulong RecordId, string? InputId, string? Reason);
+
     /// <summary>One input on its way through the pipeline; the worker fills in the outcome.</summary>
     private sealed class WorkItem(long seq, InputItem input, string key)
     {
@@ -431,7 +441,7 @@ public sealed class BulkRunner
     {
         public NearDuplicateIndex Index { get; } = new(distance);
 
-        public Dictionary<UInt128, DoneEntry> FirstByContent { get; } = [];
+        public Dictionary<UInt128, FirstOutcome> FirstByContent { get; } = [];
 
         public long Count => Records + Duplicates + Skipped + Errors;
 
@@ -469,7 +479,7 @@ public sealed class BulkRunner
                     Records++;
                     if (e.SimHash is { } hash && e.RecordId is { } id)
                     {
-                        Index.Add(hash, id);
+                        Index.Add(hash, RecordId(id));
                     }
 
                     break;
@@ -486,7 +496,12 @@ public sealed class BulkRunner
 
             if (e.Content is { } content && !FirstByContent.ContainsKey(content))
             {
-                FirstByContent[content] = e.RecordId is null && e.Outcome == BulkOutcome.Duplicate ? e with { RecordId = e.DuplicateOf } : e;
+                FirstByContent[content] = e.Outcome switch
+                {
+                    BulkOutcome.Record => new FirstOutcome(BulkOutcome.Record, RecordId(e.RecordId!), null, null),
+                    BulkOutcome.Duplicate => new FirstOutcome(BulkOutcome.Record, RecordId(e.DuplicateOf!), null, null),
+                    _ => new FirstOutcome(e.Outcome, 0, e.InputId, e.Reason),
+                };
             }
         }
     }

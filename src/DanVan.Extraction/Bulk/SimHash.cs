@@ -89,71 +89,76 @@ internal static class SimHash
 /// <summary>
 /// Finds an earlier SimHash within Hamming distance 3 without a linear scan: each hash is filed under its four
 /// 16-bit bands; two hashes at most 3 bits apart agree on at least one band (pigeonhole), so only the entries of
-/// four buckets are compared. Not thread-safe: the bulk writer is its only user.
+/// four buckets are compared. Buckets are chains through flat arrays (a fixed 1 MiB of heads plus 32 bytes per
+/// entry), so the index stays small at millions of records. Not thread-safe: the bulk writer is its only user.
 /// </summary>
 internal sealed class NearDuplicateIndex
 {
     public const int MaxDistance = 3;
     private const int Bands = 4;
-    private readonly Dictionary<ushort, List<int>>[] _bands = [new(), new(), new(), new()];
-    private readonly List<(ulong Hash, string RecordId)> _entries = [];
+    private readonly int[][] _heads = new int[Bands][];
     private readonly int _distance;
+    private ulong[] _hashes = new ulong[1024];
+    private ulong[] _ids = new ulong[1024];
+    private int[] _next = new int[1024 * Bands];
+    private int _count;
 
     public NearDuplicateIndex(int distance)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(distance, MaxDistance);
         _distance = distance;
+        for (var band = 0; band < Bands; band++)
+        {
+            _heads[band] = new int[1 << 16];
+            Array.Fill(_heads[band], -1);
+        }
     }
 
-    public int Count => _entries.Count;
+    public int Count => _count;
 
-    /// <summary>The record id of the first entry within the distance, or null.</summary>
-    public string? Find(ulong hash)
+    /// <summary>The id of the earliest entry within the distance, or null.</summary>
+    public ulong? Find(ulong hash)
     {
         if (_distance < 0)
         {
             return null;
         }
 
-        string? best = null;
-        var bestIndex = int.MaxValue;
+        var best = int.MaxValue;
         for (var band = 0; band < Bands; band++)
         {
-            if (!_bands[band].TryGetValue(Band(hash, band), out var bucket))
+            // Chains run from the newest entry to the oldest: the last match in a chain is the earliest.
+            for (var i = _heads[band][Band(hash, band)]; i >= 0; i = _next[(i * Bands) + band])
             {
-                continue;
-            }
-
-            foreach (var index in bucket)
-            {
-                if (index < bestIndex && SimHash.Distance(_entries[index].Hash, hash) <= _distance)
+                if (i < best && SimHash.Distance(_hashes[i], hash) <= _distance)
                 {
-                    bestIndex = index;
-                    best = _entries[index].RecordId;
-                    break;
+                    best = i;
                 }
             }
         }
 
-        return best;
+        return best == int.MaxValue ? null : _ids[best];
     }
 
-    public void Add(ulong hash, string recordId)
+    public void Add(ulong hash, ulong id)
     {
-        var index = _entries.Count;
-        _entries.Add((hash, recordId));
+        if (_count == _hashes.Length)
+        {
+            Array.Resize(ref _hashes, _count * 2);
+            Array.Resize(ref _ids, _count * 2);
+            Array.Resize(ref _next, _count * 2 * Bands);
+        }
+
+        var index = _count++;
+        _hashes[index] = hash;
+        _ids[index] = id;
         for (var band = 0; band < Bands; band++)
         {
             var key = Band(hash, band);
-            if (!_bands[band].TryGetValue(key, out var bucket))
-            {
-                bucket = [];
-                _bands[band][key] = bucket;
-            }
-
-            bucket.Add(index);
+            _next[(index * Bands) + band] = _heads[band][key];
+            _heads[band][key] = index;
         }
     }
 
-    private static ushort Band(ulong hash, int band) => (ushort)(hash >> (band * 16));
+    private static int Band(ulong hash, int band) => (ushort)(hash >> (band * 16));
 }
