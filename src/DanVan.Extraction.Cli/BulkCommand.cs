@@ -71,7 +71,16 @@ internal static class BulkCommand
                     await (Console.IsErrorRedirected ? PlainProgressAsync(run, latest) : BarAsync(run, latest)).ConfigureAwait(false);
                 }
 
-                var summary = await run.ConfigureAwait(false);
+                BulkSummary summary;
+                try
+                {
+                    summary = await run.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is Npgsql.NpgsqlException or IOException or UnauthorizedAccessException or ArgumentException)
+                {
+                    return CliIO.Fail(ex.Message + " (the outputs are consistent: --resume goes on)");
+                }
+
                 if (!parse.GetValue(quiet))
                 {
                     Console.Error.WriteLine(Line(summary));

@@ -60,11 +60,18 @@ public sealed class BulkRunner
     /// Processes every input (files, directories, zips, WARCs; see <see cref="InputReader"/>) of the shard.
     /// When <paramref name="cancellationToken"/> is cancelled the run stops soon, leaves consistent outputs (a
     /// later run with <see cref="BulkOptions.Resume"/> goes on from there) and returns a summary with
-    /// <see cref="BulkSummary.Completed"/> false. Throws only for I/O errors on the output folder or a sink.
+    /// <see cref="BulkSummary.Completed"/> false. Bad input never throws; I/O errors on the output folder do.
     /// </summary>
+    /// <exception cref="ArgumentException">An input path is null or empty.</exception>
+    /// <exception cref="IOException">The output folder cannot be written.</exception>
     public async Task<BulkSummary> RunAsync(IReadOnlyList<string> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        foreach (var input in inputs)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(input, nameof(inputs));
+        }
+
         var clock = Stopwatch.StartNew();
         using var outputs = BulkOutputs.Open(_options.OutputDirectory, _options.Resume, out var previous);
         var state = new WriterState(_options.DuplicateDistance);
