@@ -88,13 +88,15 @@ public sealed class BulkRunner
         }
 
         state.MarkLoaded();
+        var resumed = previous.Count;
+        previous = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var maxInFlight = (2 * _options.QueueCapacity) + _options.Parallelism;
         using var inFlight = new SemaphoreSlim(maxInFlight, maxInFlight);
         var work = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(_options.QueueCapacity) { SingleWriter = true });
         var results = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(maxInFlight) { SingleReader = true });
         long total = -1;
-        var counter = _options.CountInputs ? Task.Run(() => Interlocked.Exchange(ref total, Math.Max(0, CountInputs(inputs, stop.Token) - previous.Count)), CancellationToken.None) : Task.CompletedTask;
+        var counter = _options.CountInputs ? Task.Run(() => Interlocked.Exchange(ref total, Math.Max(0, CountInputs(inputs, stop.Token) - resumed)), CancellationToken.None) : Task.CompletedTask;
         var reader = Task.Run(() => ReadAsync(inputs, doneKeys, seenContent, work.Writer, inFlight, stop.Token), CancellationToken.None);
         var workers = new Task[_options.Parallelism];
         for (var i = 0; i < workers.Length; i++)
@@ -122,7 +124,7 @@ public sealed class BulkRunner
 
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         self.Refresh();
-        var summary = new BulkSummary(state.Count, state.Records, state.Duplicates, state.Skipped, state.Errors, previous.Count, state.Count - processedBefore, clock.Elapsed, self.PeakWorkingSet64, _options.Shard, completed);
+        var summary = new BulkSummary(state.Count, state.Records, state.Duplicates, state.Skipped, state.Errors, resumed, state.Count - processedBefore, clock.Elapsed, self.PeakWorkingSet64, _options.Shard, completed);
         outputs.WriteSummary(summary);
         return summary;
     }
