@@ -155,6 +155,38 @@ public sealed class BulkRunnerTests
     }
 
     [Fact]
+    public async Task Repeated_bytes_are_not_extracted_again_and_share_the_first_outcome()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/1-page.html", Corpus("joomla", "001"));
+        dir.Write("in/2-page-copy.html", Corpus("joomla", "001"));
+        dir.Write("in/3-menu.html", "<html><body><ul><li>Trang chủ</li></ul></body></html>");
+        dir.Write("in/4-menu-copy.html", "<html><body><ul><li>Trang chủ</li></ul></body></html>");
+        var outDir = Path.Combine(dir.Path, "out");
+
+        await RunAsync(outDir, [Path.Combine(dir.Path, "in")]);
+
+        var done = Lines(Path.Combine(outDir, "done.jsonl"));
+        Assert.Equal(["record", "duplicate", "skipped", "skipped"], done.Select(d => d.GetProperty("outcome").GetString()));
+        Assert.Equal(done[0].GetProperty("recordId").GetString(), done[1].GetProperty("duplicateOf").GetString());
+        Assert.StartsWith("same bytes as 3-menu.html: not an article", done[3].GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_negative_distance_turns_near_duplicates_off()
+    {
+        var body = Body("joomla", "002");
+        using var dir = new TempDirectory();
+        dir.Write("in/1.html", Pages.Value.Page(0, "Hội nghị", body));
+        dir.Write("in/2.html", Pages.Value.Page(1, "Hội nghị", body));
+        var outDir = Path.Combine(dir.Path, "out");
+
+        var summary = await RunAsync(outDir, [Path.Combine(dir.Path, "in")], o => o with { DuplicateDistance = -1 });
+
+        Assert.Equal(2, summary.Records);
+    }
+
+    [Fact]
     public async Task Two_different_articles_of_the_same_site_are_not_duplicates()
     {
         using var dir = new TempDirectory();
