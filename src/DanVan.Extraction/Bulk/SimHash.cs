@@ -12,32 +12,42 @@ namespace DanVan.Extraction.Bulk;
 internal static class SimHash
 {
     private const int ShingleWords = 3;
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
 
     /// <summary>The SimHash of <paramref name="text"/>; 0 for a text without words.</summary>
     public static ulong Compute(string text)
     {
-        var words = Words(text);
-        if (words.Count == 0)
+        var normalized = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        Span<int> weights = stackalloc int[64];
+        Span<ulong> window = stackalloc ulong[ShingleWords];
+        var words = 0;
+        var word = Offset;
+        var inWord = false;
+        foreach (var rune in normalized.EnumerateRunes())
         {
-            return 0;
+            if (Rune.IsLetterOrDigit(rune) || (inWord && Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+            {
+                word = (word ^ (uint)Rune.ToLowerInvariant(rune).Value) * Prime;
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                AddWord(word, window, ref words, weights);
+                word = Offset;
+                inWord = false;
+            }
         }
 
-        Span<int> weights = stackalloc int[64];
-        var shingles = Math.Max(1, words.Count - ShingleWords + 1);
-        for (var i = 0; i < shingles; i++)
+        if (inWord)
         {
-            var hash = 14695981039346656037UL;
-            for (var w = i; w < Math.Min(words.Count, i + ShingleWords); w++)
-            {
-                hash = StableHash.Fnv1a64(words[w], hash);
-                hash = StableHash.Fnv1a64(" ", hash);
-            }
+            AddWord(word, window, ref words, weights);
+        }
 
-            hash = StableHash.Mix(hash);
-            for (var bit = 0; bit < 64; bit++)
-            {
-                weights[bit] += ((hash >> bit) & 1) != 0 ? 1 : -1;
-            }
+        if (words is > 0 and < ShingleWords)
+        {
+            // A text shorter than one shingle is one shingle.
+            AddShingle(window[..words], weights);
         }
 
         var result = 0UL;
@@ -54,35 +64,29 @@ internal static class SimHash
 
     public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
 
-    /// <summary>The normalized words of the text.</summary>
-    internal static List<string> Words(string text)
+    private static void AddWord(ulong word, Span<ulong> window, ref int words, Span<int> weights)
     {
-        var normalized = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rune in normalized.EnumerateRunes())
+        window[..^1].CopyTo(window[1..]);
+        window[0] = word;
+        words++;
+        if (words >= ShingleWords)
         {
-            if (Rune.IsLetterOrDigit(rune))
-            {
-                current.Append(Rune.ToLowerInvariant(rune).ToString());
-            }
-            else if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark && current.Length > 0)
-            {
-                current.Append(rune.ToString());
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
+            AddShingle(window, weights);
+        }
+    }
+
+    private static void AddShingle(ReadOnlySpan<ulong> words, Span<int> weights)
+    {
+        var hash = 0UL;
+        foreach (var w in words)
+        {
+            hash = StableHash.Mix(hash ^ w);
         }
 
-        if (current.Length > 0)
+        for (var bit = 0; bit < 64; bit++)
         {
-            words.Add(current.ToString());
+            weights[bit] += (int)((hash >> bit) & 1) * 2 - 1;
         }
-
-        return words;
     }
 }
 
