@@ -9,8 +9,9 @@ public sealed record BulkOptions
     public required string OutputDirectory { get; init; }
 
     /// <summary>
-    /// Continue a run in <see cref="OutputDirectory"/>: inputs listed in its <c>done.jsonl</c> are not read
-    /// again and the outputs are appended to. False (the default) starts over and replaces the outputs.
+    /// Continue a run in <see cref="OutputDirectory"/>: the outputs are cut back to the last complete line of its
+    /// <c>done.jsonl</c> ledger and appended to; inputs the ledger lists (same id and bytes) are read and hashed
+    /// but not extracted or written again. False (the default) starts over and replaces the outputs.
     /// </summary>
     public bool Resume { get; init; }
 
