@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DanVan.Extraction.Bulk;
 using DanVan.Extraction.Records;
 using Spectre.Console;
@@ -65,7 +66,10 @@ internal static class BulkCommand
                     Sinks = sink is null ? [] : [sink],
                 };
                 var runner = new BulkRunner(MeetingExtractor.CreateDefault(), options);
-                var run = runner.RunAsync(parse.GetValue(inputs)!, cancellationToken);
+                // SIGTERM (a Kubernetes pod being stopped, kill) stops as cleanly as Ctrl+C: the summary is written.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var term = OnTerminate(stop);
+                var run = runner.RunAsync(parse.GetValue(inputs)!, stop.Token);
                 if (!parse.GetValue(quiet))
                 {
                     await (Console.IsErrorRedirected ? PlainProgressAsync(run, latest) : BarAsync(run, latest)).ConfigureAwait(false);
@@ -90,6 +94,22 @@ internal static class BulkCommand
             }
         });
         return command;
+    }
+
+    private static PosixSignalRegistration? OnTerminate(CancellationTokenSource stop)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 
     internal static string Line(BulkSummary s) => string.Create(
