@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DanVan.Extraction.Bulk;
 
 /// <summary>Hashes whose values never change between processes, machines or runtimes (unlike <see cref="string.GetHashCode()"/>).</summary>
@@ -25,19 +23,6 @@ internal static class StableHash
         return hash;
     }
 
-    /// <summary>FNV-1a 64 over UTF-16 code units (for shingles: speed matters, portability across runs is kept).</summary>
-    public static ulong Fnv1a64(ReadOnlySpan<char> text, ulong seed = Offset)
-    {
-        var hash = seed;
-        foreach (var c in text)
-        {
-            hash = (hash ^ (byte)c) * Prime;
-            hash = (hash ^ (byte)(c >> 8)) * Prime;
-        }
-
-        return hash;
-    }
-
     /// <summary>A 64-bit finalizer (splitmix64) that spreads FNV's weak low bits before bits are counted.</summary>
     public static ulong Mix(ulong x)
     {
@@ -49,7 +34,6 @@ internal static class StableHash
         return x;
     }
 
+    /// <summary>Lower-case hexadecimal.</summary>
     public static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
-
-    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }
