@@ -13,5 +13,7 @@ internal static class Commands
         yield return ReadCommand.Create();
         yield return ExtractCommand.Create();
         yield return EvalCommand.Create();
+        yield return BulkCommand.Create();
+        yield return BulkGenerateCommand.Create();
     }
 }
