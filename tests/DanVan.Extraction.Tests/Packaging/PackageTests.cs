@@ -8,7 +8,8 @@ namespace DanVan.Extraction.Tests.Packaging;
 /// <summary>
 /// As a user installs them: packs the library and the tool into a folder, builds a fresh console project
 /// from the README's "Use it from your code" snippet against that folder as a package source, runs it on a
-/// page, and installs the danvan tool from the same folder and runs it.
+/// seed article from ../shared/seeds, and installs the danvan tool from the same folder and runs it on a page
+/// of corpus/pages.
 /// </summary>
 public class PackageTests
 {
@@ -44,12 +45,12 @@ public class PackageTests
                 <configuration><packageSources><add key="local" value="{feed}" /></packageSources></configuration>
                 """);
             File.WriteAllText(Path.Combine(app, "Program.cs"), ReadmeSnippet());
-            File.Copy(Path.Combine(RepoPaths.Corpus, "pages", "newspaper", "001.html"), Path.Combine(app, "page.html"));
             Run(app, "dotnet", "restore", "--packages", Path.Combine(work, "packages"));
-            var output = Run(app, "dotnet", "run", "--no-restore", "-c", "Release");
-            Assert.Contains("giao ban 2023-09-21", output, StringComparison.Ordinal);
-            Assert.Contains("120 văn bản: \"hơn 120 văn bản\"", output, StringComparison.Ordinal);
-            Assert.Contains("page.html: record", output, StringComparison.Ordinal);
+            var seed = RepoPaths.SeedFiles().Single(f => Path.GetFileName(f).StartsWith("002", StringComparison.Ordinal));
+            var output = Run(app, "dotnet", "run", "--no-restore", "-c", "Release", "--", seed);
+            Assert.Contains("giao ban 2023-09-20", output, StringComparison.Ordinal);
+            Assert.Contains("113 mô hình: \"113 mô hình\"", output, StringComparison.Ordinal);
+            Assert.Contains(seed + ": record", output, StringComparison.Ordinal);
 
             // The tool, installed from the same folder.
             var tools = Path.Combine(work, "tools");
