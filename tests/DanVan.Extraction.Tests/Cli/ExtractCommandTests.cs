@@ -21,10 +21,10 @@ public class ExtractCommandTests
     [Fact]
     public void Bad_inputs_are_reported_and_the_others_still_processed_in_order()
     {
-        using var dir = new TempFolder();
-        var empty = dir.File("empty.html", []);
-        var binary = dir.File("image.html", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0x02, 0x00]);
-        var text = dir.File("seed.txt", File.ReadAllBytes(RepoPaths.SeedFiles().First()));
+        using var dir = new TempDirectory();
+        var empty = dir.Write("empty.html", []);
+        var binary = dir.Write("image.html", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0x02, 0x00]);
+        var text = dir.Write("seed.txt", File.ReadAllBytes(RepoPaths.SeedFiles().First()));
         var missing = Path.Combine(dir.Path, "missing.html");
 
         var result = CliRunner.Run(null, "extract", Page("wordpress", "001"), empty, binary, missing, text, "--format", "jsonl");
@@ -42,11 +42,11 @@ public class ExtractCommandTests
     [Fact]
     public void A_directory_is_read_recursively_in_sorted_order_into_a_json_array()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDirectory();
         var seeds = RepoPaths.SeedFiles().Take(3).ToArray();
-        dir.File("b/2.txt", File.ReadAllBytes(seeds[1]));
-        dir.File("a.txt", File.ReadAllBytes(seeds[0]));
-        dir.File("b/1.txt", File.ReadAllBytes(seeds[2]));
+        dir.Write("b/2.txt", File.ReadAllBytes(seeds[1]));
+        dir.Write("a.txt", File.ReadAllBytes(seeds[0]));
+        dir.Write("b/1.txt", File.ReadAllBytes(seeds[2]));
 
         var result = CliRunner.Run(null, "extract", dir.Path);
 
@@ -59,7 +59,7 @@ public class ExtractCommandTests
     [Fact]
     public void Csv_goes_to_the_out_file_with_one_row_per_record()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDirectory();
         var csv = Path.Combine(dir.Path, "records.csv");
         var result = CliRunner.Run(null, "extract", Page("joomla", "003"), Page("liferay", "001"), "--format", "csv", "--out", csv, "--published", "2020-01-01");
         Assert.Equal(0, result.ExitCode);
@@ -76,26 +76,5 @@ public class ExtractCommandTests
         var result = CliRunner.Run(null, "extract", Page("joomla", "003"), "--published", "21/09/2023");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("YYYY-MM-DD", result.StdErr, StringComparison.Ordinal);
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public TempFolder()
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "danvan-cli-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Path);
-        }
-
-        public string Path { get; }
-
-        public string File(string relative, byte[] content)
-        {
-            var full = System.IO.Path.Combine(Path, relative);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-            System.IO.File.WriteAllBytes(full, content);
-            return full;
-        }
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using DanVan.Extraction.Html;
@@ -10,26 +9,8 @@ public sealed class ReadCommandTests
 {
     private static (int ExitCode, string Output, string Error) Danvan(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "danvan.dll");
-        Assert.True(File.Exists(dll), $"danvan.dll not found beside the tests: {dll}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
+        var result = CliRunner.Run(null, args);
+        return (result.ExitCode, result.StdOut, result.StdErr);
     }
 
     [Fact]

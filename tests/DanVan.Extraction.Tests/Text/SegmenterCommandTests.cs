@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using DanVan.Extraction.Cli;
 using DanVan.Extraction.Text;
@@ -18,30 +17,8 @@ public class SegmenterCommandTests
     /// <summary>Runs the built danvan.dll (beside the tests) as a user does, <paramref name="stdin"/> piped in.</summary>
     private static (int ExitCode, string Output, string Error) Danvan(string stdin, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "danvan.dll");
-        Assert.True(File.Exists(dll), $"danvan.dll not found beside the tests: {dll}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
+        var result = CliRunner.Run(stdin, args);
+        return (result.ExitCode, result.StdOut, result.StdErr);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace DanVan.Extraction.Tests.Cli;
+namespace DanVan.Extraction.Tests;
 
 /// <summary>Runs the built <c>danvan</c> command as a separate process, as a user would.</summary>
 internal static class CliRunner

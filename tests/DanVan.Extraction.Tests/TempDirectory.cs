@@ -1,11 +1,11 @@
-namespace DanVan.Extraction.Tests.Bulk;
+namespace DanVan.Extraction.Tests;
 
-/// <summary>A fresh directory under the system temp folder, deleted on dispose. Every archive a test reads is built here.</summary>
+/// <summary>A fresh directory under the system temp folder, deleted on dispose: tests build their input files here.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "danvan-bulk-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "danvan-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
