@@ -22,6 +22,9 @@ internal sealed class LegacyEncodingTable
     // Per Latin-1 char: true when some sequence contains it at a position other than the first (a mark byte).
     private readonly bool[] _isMark = new bool[256];
 
+    // Per Latin-1 char: the letter a one-byte sequence stands for, or '\0' (the per-character fast path).
+    private readonly char[] _single = new char[256];
+
     private LegacyEncodingTable(TextEncodingKind kind, List<(string Legacy, char Letter)> entries)
     {
         Kind = kind;
@@ -31,6 +34,11 @@ internal sealed class LegacyEncodingTable
         foreach (var (legacy, letter) in entries)
         {
             _byKey[Pack(legacy)] = letter;
+            if (legacy.Length == 1)
+            {
+                _single[legacy[0]] = letter;
+            }
+
             maxLength = Math.Max(maxLength, legacy.Length);
             for (var k = 1; k < legacy.Length; k++)
             {
@@ -63,6 +71,19 @@ internal sealed class LegacyEncodingTable
     /// </summary>
     public int Match(ReadOnlySpan<char> text, out char letter)
     {
+        if (text.IsEmpty || text[0] > 0xFF)
+        {
+            letter = '\0';
+            return 0;
+        }
+
+        // A longer sequence needs a mark byte right after the first character; otherwise only one-byte entries apply.
+        if (MaxLength == 1 || text.Length == 1 || text[1] > 0xFF || !_isMark[text[1]])
+        {
+            letter = _single[text[0]];
+            return letter == '\0' ? 0 : 1;
+        }
+
         var max = Math.Min(MaxLength, text.Length);
         for (var length = max; length >= 1; length--)
         {

@@ -21,7 +21,7 @@ namespace DanVan.Extraction.Text;
 internal static class LegacyText
 {
     /// <summary>Detection reads at most this many candidate words (enough for a verdict, bounded on huge input).</summary>
-    internal const int MaxScoredWords = 4000;
+    internal const int MaxScoredWords = 2000;
 
     private const int MaxWordLength = 20;
 
