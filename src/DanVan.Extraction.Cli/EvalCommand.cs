@@ -23,7 +23,10 @@ internal static class EvalCommand
         var dir = new Argument<DirectoryInfo>("dir") { Description = "Folder of annotated articles (corpus/articles)." };
         var split = new Option<string?>("--split") { Description = "Only this split: train, dev or test." };
         var csv = new Option<FileInfo?>("--csv") { Description = "Write every error (missed, spurious, boundary, value) to this CSV file." };
-        var command = new Command("entities", "Per-type precision/recall/F1, strict and partial (nervaluate), and normalized-value accuracy.") { dir, split, csv };
+        var recognizerOption = new Option<string>("--recognizer") { Description = "Who decides persons, organizations and titles: combined (the default recognizer), rules or tagger.", DefaultValueFactory = _ => "combined" };
+        recognizerOption.AcceptOnlyFromAmong("combined", "rules", "tagger");
+        var modelOption = new Option<FileInfo?>("--model") { Description = "A tagger model file (tagger.bin) to use instead of the embedded one." };
+        var command = new Command("entities", "Per-type precision/recall/F1, strict and partial (nervaluate), and normalized-value accuracy.") { dir, split, csv, recognizerOption, modelOption };
         command.SetAction(parse =>
         {
             if (!TryLoadArticles(parse.GetValue(dir)!, parse.GetValue(split), out var articles, out var failure))
@@ -31,28 +34,29 @@ internal static class EvalCommand
                 return CliIO.Fail(failure);
             }
 
-            var recognizer = EntityRecognizer.Default;
-            var types = recognizer.Produces.Select(EntityEvaluation.TypeName).ToArray();
-            var scores = new Dictionary<string, TypeScore>(StringComparer.Ordinal);
-            var errors = new List<EntityError>();
-            foreach (var article in articles)
+            EntityTaggerModel model;
+            try
             {
-                var mentions = recognizer.Recognize(article.Text, article.Published);
-                EntityEvaluation.Score(article, mentions, types, scores, errors);
+                model = parse.GetValue(modelOption) is { } file ? ReadModel(file) : EntityTaggerModel.Embedded;
             }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                return CliIO.Fail(ex.Message);
+            }
+
+            var recognizer = parse.GetValue(recognizerOption) switch
+            {
+                "rules" => EntityRecognizer.RulesOnly,
+                "tagger" => EntityRecognizer.Create(model, TaggerCombination.TaggerOnly),
+                _ => EntityRecognizer.Create(model, EntityRecognizer.DefaultCombination),
+            };
+            var types = recognizer.Produces.Select(EntityEvaluation.TypeName).ToArray();
+            var errors = new List<EntityError>();
+            var scores = EntityEvaluation.Evaluate(recognizer, articles, types, errors);
 
             using var output = CliIO.StdOut();
             output.WriteLine(ArticlesLine(articles.Count, parse.GetValue(split)));
-            output.WriteLine($"{"type",-10} {"gold",5} {"pred",5} {"strict P",9} {"strict R",9} {"strict F1",9} {"partial P",9} {"partial R",9} {"partial F1",10} {"value acc",9}");
-            var total = new TypeScore();
-            foreach (var type in EntityEvaluation.TypeNames.Where(types.Contains))
-            {
-                var score = scores[type];
-                total.Add(score);
-                Write(output, type, score);
-            }
-
-            Write(output, "all", total);
+            WriteTable(output, scores);
             if (parse.GetValue(csv) is { } csvFile)
             {
                 using var writer = new StreamWriter(csvFile.FullName, false, CliIO.Utf8NoBom);
@@ -130,6 +134,29 @@ internal static class EvalCommand
     }
 
     private static string ArticlesLine(int count, string? split) => $"articles: {count}{(split is { } s ? $" (split {s})" : string.Empty)}";
+
+    /// <summary>The per-type table, in the usual type order, with an "all" row.</summary>
+    internal static void WriteTable(TextWriter output, IReadOnlyDictionary<string, TypeScore> scores)
+    {
+        output.WriteLine($"{"type",-10} {"gold",5} {"pred",5} {"strict P",9} {"strict R",9} {"strict F1",9} {"partial P",9} {"partial R",9} {"partial F1",10} {"value acc",9}");
+        var total = new TypeScore();
+        foreach (var type in EntityEvaluation.TypeNames.Where(scores.ContainsKey))
+        {
+            var score = scores[type];
+            total.Add(score);
+            Write(output, type, score);
+        }
+
+        Write(output, "all", total);
+    }
+
+    private static EntityTaggerModel ReadModel(FileInfo file)
+    {
+        using var stream = file.OpenRead();
+        return EntityTaggerModel.Read(stream);
+    }
+
+    internal static bool TryLoad(DirectoryInfo folder, string? split, out IReadOnlyList<CorpusArticle> articles, out string failure) => TryLoadArticles(folder, split, out articles, out failure);
 
     private static void Write(TextWriter output, string type, TypeScore s) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-10} {s.Gold,5} {s.Predicted,5} {s.StrictPrecision,9:F3} {s.StrictRecall,9:F3} {s.StrictF1,9:F3} {s.PartialPrecision,9:F3} {s.PartialRecall,9:F3} {s.PartialF1,10:F3} {s.ValueAccuracy,9:F3}"));

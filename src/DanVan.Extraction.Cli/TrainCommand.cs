@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using DanVan.Extraction.Evaluation;
+using DanVan.Extraction.Recognition;
 using DanVan.Extraction.Text;
 
 namespace DanVan.Extraction.Cli;
@@ -15,8 +17,97 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a model from the shared data.");
         command.Subcommands.Add(CreateSegmenter());
+        command.Subcommands.Add(CreateTagger());
         return command;
     }
+
+    private static Command CreateTagger()
+    {
+        var defaults = new TaggerTrainingOptions();
+        var corpus = new Option<DirectoryInfo>("--corpus") { Description = "Folder of annotated articles; training reads the train split only, the dev split is scored.", DefaultValueFactory = _ => new DirectoryInfo("corpus/articles") };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write tagger.bin into.", DefaultValueFactory = _ => new DirectoryInfo("models/tagger") };
+        var seed = new Option<int>("--seed") { Description = "Seed of the example order and of the hiding of rule proposals.", DefaultValueFactory = _ => defaults.Seed };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaults.Epochs };
+        var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed features.", DefaultValueFactory = _ => defaults.Bits };
+        var hide = new Option<double>("--hide") { Description = "Share of lines whose rule proposals are hidden in training.", DefaultValueFactory = _ => defaults.HideLines };
+        var erase = new Option<double>("--erase") { Description = "Share of the other lines' rule mentions erased in training.", DefaultValueFactory = _ => defaults.EraseMentions };
+        var compare = new Option<bool>("--compare") { Description = "Also score other ways of combining the tagger with the rules on the dev split." };
+        var command = new Command("tagger", "Train the person/organization/title tagger on the corpus train split; writes tagger.bin and prints dev-split scores.") { corpus, output, seed, epochs, bits, hide, erase, compare };
+        command.SetAction(parse =>
+        {
+            var options = new TaggerTrainingOptions
+            {
+                Seed = parse.GetValue(seed),
+                Epochs = Math.Max(1, parse.GetValue(epochs)),
+                Bits = Math.Clamp(parse.GetValue(bits), 10, 22),
+                HideLines = Math.Clamp(parse.GetValue(hide), 0, 1),
+                EraseMentions = Math.Clamp(parse.GetValue(erase), 0, 1),
+            };
+            return RunTagger(parse.GetValue(corpus)!, parse.GetValue(output)!, options, parse.GetValue(compare), Console.Out, Console.Error);
+        });
+        return command;
+    }
+
+    internal static int RunTagger(DirectoryInfo corpus, DirectoryInfo outDir, TaggerTrainingOptions options, bool compare, TextWriter output, TextWriter log)
+    {
+        if (!EvalCommand.TryLoad(corpus, "train", out var train, out var failure) || !EvalCommand.TryLoad(corpus, "dev", out var dev, out failure))
+        {
+            return CliIO.Fail(failure);
+        }
+
+        if (train.Count == 0)
+        {
+            return CliIO.Fail($"no train-split articles under {corpus.FullName}");
+        }
+
+        string[] types = ["person", "title", "org"];
+        var model = EntityTaggerTrainer.Train(train, options, log, (epoch, m) =>
+        {
+            var tagger = EntityEvaluation.Evaluate(EntityRecognizer.Create(m, TaggerCombination.TaggerOnly), dev, types);
+            var combined = EntityEvaluation.Evaluate(EntityRecognizer.Create(m, EntityRecognizer.DefaultCombination), dev, types);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  dev strict F1 after epoch {epoch}: tagger {Summary(tagger)}; combined {Summary(combined)}"));
+        });
+        outDir.Create();
+        var path = Path.Combine(outDir.FullName, "tagger.bin");
+        File.WriteAllBytes(path, model);
+        log.WriteLine($"wrote {path}");
+
+        using var stream = new MemoryStream(model);
+        var trained = EntityTaggerModel.Read(stream);
+        output.WriteLine($"dev split ({dev.Count} articles), persons, titles and organizations:");
+        foreach (var (name, combination) in Combinations(compare))
+        {
+            var recognizer = combination.Mode == TaggerMode.RulesOnly ? EntityRecognizer.RulesOnly : EntityRecognizer.Create(trained, combination);
+            output.WriteLine(name + ":");
+            EvalCommand.WriteTable(output, EntityEvaluation.Evaluate(recognizer, dev, types));
+        }
+
+        return 0;
+    }
+
+    private static IEnumerable<(string Name, TaggerCombination Combination)> Combinations(bool compare)
+    {
+        yield return ("rules only", TaggerCombination.RulesOnly);
+        yield return ("tagger only", TaggerCombination.TaggerOnly);
+        yield return ("tagger only, rule proposals hidden", TaggerCombination.TaggerOnly with { RuleProposals = false });
+        yield return ("combined (the default)", EntityRecognizer.DefaultCombination);
+        if (!compare)
+        {
+            yield break;
+        }
+
+        var baseline = new TaggerCombination();
+        yield return ("add missed spans, no veto", baseline with { Veto = false });
+        yield return ("tagger boundaries", baseline with { TaggerBoundaries = true });
+        yield return ("tagger boundaries, drop rejected rule spans", baseline with { TaggerBoundaries = true, DropRejected = true });
+        foreach (var margin in (float[])[1f, 2f, 4f])
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"add missed spans, margin {margin}"), baseline with { MinMargin = margin * 1f });
+        }
+    }
+
+    private static string Summary(Dictionary<string, TypeScore> scores) =>
+        string.Join(", ", scores.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value.StrictF1:F3}")));
 
     private static Command CreateSegmenter()
     {

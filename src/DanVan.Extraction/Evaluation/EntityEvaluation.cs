@@ -81,6 +81,24 @@ internal static class EntityEvaluation
         _ => string.Empty,
     };
 
+    /// <summary>Runs <paramref name="recognizer"/> over <paramref name="articles"/> and scores <paramref name="types"/>; disagreements go to <paramref name="errors"/> when given.</summary>
+    public static Dictionary<string, TypeScore> Evaluate(EntityRecognizer recognizer, IEnumerable<CorpusArticle> articles, IReadOnlyCollection<string> types, List<EntityError>? errors = null)
+    {
+        var scores = new Dictionary<string, TypeScore>(StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            scores[type] = new TypeScore();
+        }
+
+        errors ??= [];
+        foreach (var article in articles)
+        {
+            Score(article, recognizer.Recognize(article.Text, article.Published), types, scores, errors);
+        }
+
+        return scores;
+    }
+
     /// <summary>Scores one article; adds per-type counts to <paramref name="scores"/> and disagreements to <paramref name="errors"/>.</summary>
     public static void Score(CorpusArticle article, IReadOnlyList<EntityMention> predicted, IReadOnlyCollection<string> types, Dictionary<string, TypeScore> scores, List<EntityError> errors)
     {

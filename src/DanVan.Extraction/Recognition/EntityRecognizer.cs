@@ -13,26 +13,43 @@ namespace DanVan.Extraction.Recognition;
 /// </summary>
 public sealed class EntityRecognizer
 {
+    /// <summary>How <see cref="Default"/> combines the tagger with the rules (chosen on the dev split; see models/tagger/README.md).</summary>
+    internal static TaggerCombination DefaultCombination { get; } = new();
+
+    private static readonly Lazy<EntityRecognizer> DefaultLazy = new(() => Create(EntityTaggerModel.Embedded, DefaultCombination));
+
     private readonly IEntityRecognizer[] _stages;
+    private readonly EntityTaggerStage? _tagger;
     private readonly TextNormalizer _normalizer;
 
-    private EntityRecognizer(TextNormalizer normalizer, IEntityRecognizer[] stages)
+    private EntityRecognizer(TextNormalizer normalizer, IEntityRecognizer[] stages, EntityTaggerStage? tagger)
     {
         _normalizer = normalizer;
         _stages = stages;
+        _tagger = tagger;
     }
 
-    /// <summary>The recognizer with the built-in rules and lexicons.</summary>
+    /// <summary>
+    /// The recognizer with the built-in rules, lexicons and the trained entity tagger (loaded once, on first use).
+    /// </summary>
+    public static EntityRecognizer Default => DefaultLazy.Value;
+
+    /// <summary>The built-in rules and lexicons alone, without the tagger.</summary>
+    internal static EntityRecognizer RulesOnly { get; } = new(TextNormalizer.Default, RuleStages(), null);
+
+    /// <summary>The rules with <paramref name="model"/> as the learned stage, combined as <paramref name="combination"/> says.</summary>
+    internal static EntityRecognizer Create(EntityTaggerModel model, TaggerCombination combination) =>
+        new(TextNormalizer.Default, RuleStages(), combination.Mode == TaggerMode.RulesOnly ? null : new EntityTaggerStage(model, combination));
+
     // Order matters: a stage skips what earlier ones found. Campaign names hide the names inside them
     // ("… phong cách Hồ Chí Minh"); titles come before persons (a name is found next to its title) and
     // persons before organizations (an organ inside a title is not an organization).
-    public static EntityRecognizer Default { get; } = new(
-        TextNormalizer.Default,
-        [
-            new DateRecognizer(), new PeriodRecognizer(), new CampaignRecognizer(),
-            new TitleRecognizer(), new PersonRecognizer(), new OrganizationRecognizer(),
-            new FigureRecognizer(),
-        ]);
+    private static IEntityRecognizer[] RuleStages() =>
+    [
+        new DateRecognizer(), new PeriodRecognizer(), new CampaignRecognizer(),
+        new TitleRecognizer(), new PersonRecognizer(), new OrganizationRecognizer(),
+        new FigureRecognizer(),
+    ];
 
     /// <summary>The entity types this recognizer produces.</summary>
     public IReadOnlyList<EntityType> Produces => [.. _stages.SelectMany(s => s.Produces).Distinct()];
@@ -71,6 +88,8 @@ public sealed class EntityRecognizer
             stage.Recognize(view, found, output, cancellationToken);
             found.AddRange(output);
         }
+
+        _tagger?.Revise(view, found, cancellationToken);
 
         found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Type.CompareTo(b.Type));
         return found;

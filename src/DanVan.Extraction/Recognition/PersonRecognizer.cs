@@ -240,7 +240,8 @@ internal sealed class PersonRecognizer : IEntityRecognizer
         return n >= 2 || (EntityGrammar.IsEthnicGivenStart(view, first, out var joined) && joined);
     }
 
-    private static bool FollowsPlaceWord(TokenView view, int index)
+    /// <summary>True when a place, street, school or work word ("huyện", "đường", "THCS") stands right before token <paramref name="index"/>.</summary>
+    internal static bool FollowsPlaceWord(TokenView view, int index)
     {
         foreach (var word in PlaceWords)
         {
