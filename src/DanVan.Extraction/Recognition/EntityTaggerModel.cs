@@ -47,6 +47,9 @@ internal sealed class EntityTaggerModel : ISequenceTagger
 
     public int Bits { get; }
 
+    /// <summary>The weights as loaded (emissions, then transitions), for writing the model back.</summary>
+    public ReadOnlySpan<float> Weights => _weights;
+
     /// <inheritdoc />
     public int LabelCount => EntityTagFeatures.Labels;
 
@@ -145,6 +148,38 @@ internal sealed class EntityTaggerModel : ISequenceTagger
         }
 
         DecodeLines(b, _transitions, emission);
+    }
+
+    /// <summary>
+    /// How much better the decoded labels of tokens <paramref name="first"/> to <paramref name="last"/> (one span,
+    /// on one line) score than O over the same tokens, the rest of the path unchanged: the span's confidence.
+    /// Never negative for a span of the best path.
+    /// </summary>
+    public float SpanMargin(EntityTagBuffers b, int first, int last)
+    {
+        const int stride = EntityTagFeatures.Stride;
+        const int o = EntityTagFeatures.O;
+        var labels = b.Labels;
+        var emission = b.Emission;
+        var t = _transitions;
+        var previous = first > 0 && b.Line[first - 1] == b.Line[first] ? labels[first - 1] : EntityTagFeatures.Labels;
+        var margin = t[(previous * stride) + labels[first]] - t[(previous * stride) + o];
+        for (var k = first; k <= last; k++)
+        {
+            margin += emission[(k * stride) + labels[k]] - emission[(k * stride) + o];
+            if (k > first)
+            {
+                margin += t[(labels[k - 1] * stride) + labels[k]] - t[(o * stride) + o];
+            }
+        }
+
+        if (last + 1 < b.Count && b.Line[last + 1] == b.Line[last])
+        {
+            var next = labels[last + 1];
+            margin += t[(labels[last] * stride) + next] - t[(o * stride) + next];
+        }
+
+        return margin;
     }
 
     /// <summary>Viterbi over each line's tokens.</summary>

@@ -30,8 +30,8 @@ internal sealed record TaggerCombination
     public bool DropRejected { get; init; }
 
     /// <summary>
-    /// The least confidence of a tagger span that changes the rules' output: over its tokens, the smallest
-    /// emission score of its label minus that of O.
+    /// The least confidence of a tagger span that changes the rules' output: how much better the tagger's
+    /// path scores with the span than with O over its tokens (<see cref="EntityTaggerModel.SpanMargin"/>).
     /// </summary>
     public float MinMargin { get; init; }
 
@@ -131,7 +131,7 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
             var type = EntityTagFeatures.TypeOf(label);
             if (!Any(covered, first, last))
             {
-                if (Combination.AddMissed && Confident(b, first, last, label) && Plausible(view, type, first, last))
+                if (Combination.AddMissed && Confident(b, first, last) && Plausible(view, type, first, last))
                 {
                     added.Add(Mention(view, type, first, last, found, added));
                 }
@@ -156,7 +156,7 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
                 }
             }
 
-            if (count == 1 && single!.Type == type && single.Span != span && Confident(b, first, last, label) && Plausible(view, type, first, last))
+            if (count == 1 && single!.Type == type && single.Span != span && Confident(b, first, last) && Plausible(view, type, first, last))
             {
                 replaced.Add((single, Mention(view, type, first, last, found, added)));
             }
@@ -175,22 +175,8 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
         found.AddRange(added);
     }
 
-    /// <summary>The smallest margin of the span's labels over O, against <see cref="TaggerCombination.MinMargin"/>.</summary>
-    private bool Confident(EntityTagBuffers b, int first, int last, byte begin)
-    {
-        var emission = b.Emission;
-        for (var k = first; k <= last; k++)
-        {
-            var label = k == first ? begin : begin + 1;
-            var at = k * EntityTagFeatures.Stride;
-            if (emission[at + label] - emission[at + EntityTagFeatures.O] < Combination.MinMargin)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>The span's margin over O (<see cref="EntityTaggerModel.SpanMargin"/>) against <see cref="TaggerCombination.MinMargin"/>.</summary>
+    private bool Confident(EntityTagBuffers b, int first, int last) => Model.SpanMargin(b, first, last) >= Combination.MinMargin;
 
     private bool Plausible(TokenView view, EntityType type, int first, int last)
     {
@@ -210,9 +196,11 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
         switch (type)
         {
             case EntityType.Person:
-                // Capitalized syllables after a place word name the place ("huyện Đức Cơ"), as the rules say.
+                // As in the rules: capitalized syllables after a place word name the place ("huyện Đức Cơ"), and
+                // after another capitalized word, without a cue, they continue a name that is not a person's ("Tết Đinh Dậu").
                 if (last - first + 1 > EntityGrammar.MaxNameSyllables || EntityGrammar.StartsNonName(view, first) || PersonRecognizer.FollowsPlaceWord(view, first)
-                    || Lexicons.Places.LongestAt(view, first) >= first)
+                    || Lexicons.Places.LongestAt(view, first) >= first
+                    || (view.SameLine(first - 1, first) && EntityGrammar.IsCapWord(view, first - 1) && !EntityGrammar.FollowsCue(view, first)))
                 {
                     return false;
                 }
@@ -227,12 +215,19 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
 
                 return true;
             case EntityType.Organization:
-                return (EntityGrammar.IsCapWord(view, first) || view.Kind(first) == TokenKind.Abbreviation)
+                return !Generic(view, first, last) && (EntityGrammar.IsCapWord(view, first) || view.Kind(first) == TokenKind.Abbreviation)
                     && (EntityGrammar.IsCapWord(view, last) || view.Kind(last) is TokenKind.Abbreviation or TokenKind.Syllable or TokenKind.Number);
             default:
-                return (EntityGrammar.IsCapWord(view, first) || view.Kind(first) == TokenKind.Abbreviation) && view.Kind(last) is not TokenKind.Punctuation;
+                return !Generic(view, first, last) && (EntityGrammar.IsCapWord(view, first) || view.Kind(first) == TokenKind.Abbreviation) && view.Kind(last) is not TokenKind.Punctuation;
         }
     }
+
+    /// <summary>
+    /// A body named for every level or place at once ("Ban Chỉ đạo các huyện", "Ủy ban MTTQ các cấp",
+    /// "các Hội LHPN"): not one organization, and not one title's organ.
+    /// </summary>
+    private static bool Generic(TokenView view, int first, int last) =>
+        OrganizationRecognizer.IsGeneric(view, first) || (view.SameLine(last, last + 1) && (view.Is(last + 1, "các") || view.Is(last + 1, "những")));
 
     private static bool AllOutside(TokenView view, EntityTagBuffers b, TextSpan span)
     {

@@ -42,7 +42,8 @@ internal sealed class OrganizationRecognizer : IEntityRecognizer
         }
     }
 
-    private static bool IsGeneric(TokenView view, int index)
+    /// <summary>True after "đại biểu", "các cấp", "các", "những": a role or every level of a body, not one organization.</summary>
+    internal static bool IsGeneric(TokenView view, int index)
     {
         foreach (var words in GenericBefore)
         {
