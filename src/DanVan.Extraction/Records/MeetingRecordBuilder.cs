@@ -38,6 +38,11 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
 
     private static readonly string[] Honorifics = ["đồng chí", "ông", "bà", "chị", "anh"];
 
+    // A dialogue, a launch or an unclassified meeting names a year to label the event ("đối thoại … năm 2019"),
+    // not a period it reviews, unless the sentence speaks of reviewing.
+    private static readonly string[] ReviewCues = ["kết quả", "sơ kết", "tổng kết", "đánh giá", "nhìn lại", "giao ban"];
+    private static readonly string[] MeetingNouns = ["hội nghị", "buổi", "cuộc họp", "phiên", "hội thảo", "tọa đàm", "lễ"];
+    private static readonly string[] NonMeetingEvents = ["ngày hội", "lễ hội", "hội thi", "hội diễn", "giải bóng", "liên hoan"];
     private static readonly string[] PlannedCues = ["triển khai", "phương hướng", "nhiệm vụ", "kế hoạch", "chương trình công tác"];
     private static readonly string[] AttendanceCues = ["dự hội nghị", "tới dự", "tham dự", "đến dự", "dự buổi", "dự và chỉ đạo"];
     private static readonly string[] ShortcomingCues = ["tồn tại", "hạn chế", "khó khăn", "bất cập", "chưa cao", "chưa đạt", "chưa được", "còn chậm", "yếu kém"];
@@ -70,6 +75,12 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             var (titleReviewed, titlePlanned) = ReadPeriods(context, title);
             reviewed ??= titleReviewed;
             planned ??= titlePlanned;
+        }
+
+        if (reviewed is not null && kind is MeetingKind.DoiThoai or MeetingKind.TrienKhai or MeetingKind.Other
+            && !HasAny(context.Lower(lead), ReviewCues) && !HasAny(context.Lower(title), ReviewCues))
+        {
+            reviewed = null;
         }
 
         var organizer = ReadOrganizer(context, lead) ?? ReadOrganizer(context, title);
@@ -149,6 +160,12 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
                     continue;
                 }
 
+                // "triển khai" is also the plain verb "roll out": it names a meeting only after a meeting noun.
+                if (kind == MeetingKind.TrienKhai && !MeetingNouns.Any(n => lower.LastIndexOf(n, at, StringComparison.Ordinal) >= 0))
+                {
+                    continue;
+                }
+
                 // "triển khai" names the meeting only when nothing else does.
                 var rank = kind == MeetingKind.TrienKhai ? at + 100_000 : at;
                 if (best < 0 || rank < best)
@@ -157,6 +174,14 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
                     bestKind = kind;
                     bestLength = cue.Length;
                 }
+            }
+
+            // A festival or contest organized by the body is an event, not a meeting, whatever it celebrates.
+            var eventAt = NonMeetingEvents.Select(e => lower.IndexOf(e, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            if (eventAt >= 0 && (best < 0 || eventAt < (best >= 100_000 ? best - 100_000 : best)))
+            {
+                kindText = null;
+                return MeetingKind.Other;
             }
 
             if (best >= 0)
@@ -254,6 +279,8 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
 
         return (level, words.Count > 0 ? string.Join(' ', words) : null);
     }
+
+    private static bool HasAny(string lower, string[] cues) => cues.Any(c => lower.Contains(c, StringComparison.Ordinal));
 
     private static int IndexOfWord(string text, string word)
     {
