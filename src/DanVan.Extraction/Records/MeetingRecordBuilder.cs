@@ -31,9 +31,15 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     // Used only when a sentence has none of the role cues above: what citizens and officials do in a dialogue.
     private static readonly (string Cue, SpeakerRole Role)[] WeakRoleCues =
     [
-        ("thông tin", SpeakerRole.BaoCao), ("đề nghị", SpeakerRole.PhatBieu), ("kiến nghị", SpeakerRole.PhatBieu),
+        ("thông tin", SpeakerRole.PhatBieu), ("cho biết", SpeakerRole.PhatBieu), ("đề xuất", SpeakerRole.PhatBieu), ("đề nghị", SpeakerRole.PhatBieu), ("kiến nghị", SpeakerRole.PhatBieu),
         ("phản ánh", SpeakerRole.PhatBieu), ("chia sẻ", SpeakerRole.PhatBieu), ("trả lời", SpeakerRole.PhatBieu),
         ("giải đáp", SpeakerRole.PhatBieu), ("nêu ý kiến", SpeakerRole.PhatBieu),
+    ];
+
+    // What a contributor does after the paragraph has announced contributions ("Ông X kể lại việc …").
+    private static readonly (string Cue, SpeakerRole Role)[] ContributionCues =
+    [
+        ("kể lại", SpeakerRole.ThamLuan), ("giới thiệu", SpeakerRole.ThamLuan), ("nêu", SpeakerRole.ThamLuan),
     ];
 
     private static readonly string[] Honorifics = ["đồng chí", "ông", "bà", "chị", "anh"];
@@ -89,7 +95,9 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         var organizations = Organizations(context);
         var chairs = ReadChairs(context, sentences);
         var attendees = ReadAttendees(context, sentences);
-        var speakers = ReadSpeakers(context, sentences, persons);
+        // Without a meeting (a feature story), "ông X cho biết" is an interview, not a speech at a meeting.
+        var isMeeting = kind != MeetingKind.Other || HasAny(context.Lower(lead), MeetingNouns);
+        var speakers = ReadSpeakers(context, sentences, persons, isMeeting);
         var awards = ReadAwards(context, sentences);
         var sections = sentences.Select(s => new SectionSpan(Label(context, s, lead), context.Map(s).Start, context.Map(s).End)).ToList();
 
@@ -349,19 +357,29 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     /// name. Role words inside names ("Ban Chỉ đạo", "Báo cáo viên" in a title) do not count: the spans of
     /// titles, organizations and persons are blanked before the search.
     /// </summary>
-    private static List<SpeakerEntry> ReadSpeakers(Context context, List<TextSpan> sentences, IReadOnlyList<PersonEntry> persons)
+    private static List<SpeakerEntry> ReadSpeakers(Context context, List<TextSpan> sentences, IReadOnlyList<PersonEntry> persons, bool isMeeting)
     {
         var speakers = new List<SpeakerEntry>();
+        var contributions = false;
         for (var k = 0; k < sentences.Count; k++)
         {
             var sentence = sentences[k];
+            if (k > 0 && context.StartsParagraph(sentence, sentences[k - 1]))
+            {
+                contributions = false;
+            }
+
             var cues = RoleCuesIn(context, sentence, RoleCues);
             if (cues.Count == 0)
             {
-                // "Tại hội nghị, nhiều cá nhân đã tham luận. Ông X … chia sẻ …": the weak verb takes the announced role.
-                var contributions = k > 0 && context.Lower(sentences[k - 1]).Contains("tham luận", StringComparison.Ordinal);
-                cues = [.. RoleCuesIn(context, sentence, WeakRoleCues).Select(c => contributions ? c with { Role = SpeakerRole.ThamLuan } : c)];
+                // "Tại hội nghị, nhiều cá nhân đã tham luận. Ông X … kể lại …. Bà Y … chia sẻ …": in the rest of the
+                // paragraph that announces contributions, the speech verbs take the announced role.
+                cues = contributions
+                    ? [.. RoleCuesIn(context, sentence, [.. WeakRoleCues, .. ContributionCues]).Select(c => c with { Role = SpeakerRole.ThamLuan })]
+                    : isMeeting ? RoleCuesIn(context, sentence, WeakRoleCues) : [];
             }
+
+            contributions |= context.Lower(sentence).Contains("tham luận", StringComparison.Ordinal);
 
             if (cues.Count == 0)
             {
@@ -607,6 +625,10 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
 
         public IEnumerable<T> In<T>(TextSpan sentence)
             where T : EntityMention => Mentions.OfType<T>().Where(m => m.Span.Start >= sentence.Start && m.Span.End <= sentence.End && sentence.Length > 0);
+
+        /// <summary>Whether a line break separates <paramref name="sentence"/> from the sentence before it.</summary>
+        public bool StartsParagraph(TextSpan sentence, TextSpan previous) =>
+            previous.End <= sentence.Start && Normalized.Text.AsSpan(previous.End, sentence.Start - previous.End).Contains('\n');
 
         /// <summary>Sentences of the normalized text that are not on page-chrome lines.</summary>
         public List<TextSpan> ContentSentences()

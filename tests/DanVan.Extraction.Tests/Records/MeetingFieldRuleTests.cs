@@ -64,4 +64,29 @@ public class MeetingFieldRuleTests
             new DateOnly(2022, 11, 16));
         Assert.Equal(MeetingKind.Other, record.Meeting.Kind);
     }
+
+    [Fact]
+    public void Speakers_after_a_paragraph_announces_contributions_are_contributors_until_the_paragraph_ends()
+    {
+        var record = Extract(
+            "Ban Dân vận Huyện ủy Đắk Song sơ kết mô hình dân vận khéo\n\n"
+            + "Sáng 12/7, Ban Dân vận Huyện ủy Đắk Song tổ chức hội nghị sơ kết 5 năm thực hiện phong trào thi đua “Dân vận khéo”.\n\n"
+            + "Tại hội nghị, nhiều tập thể, cá nhân đã trình bày tham luận. Ông Điểu Khanh, già làng bon Bu Boong kể lại việc vận động bà con giữ rừng. "
+            + "Bà Trần Thị Hoa, Chủ tịch Hội LHPN xã Nam Bình giới thiệu mô hình nuôi heo đất giúp hội viên nghèo.\n\n"
+            + "Ông Lê Văn Hùng, Chủ tịch UBND huyện cho biết huyện sẽ dành 2 tỷ đồng cho các mô hình mới.",
+            new DateOnly(2022, 7, 13));
+        Assert.Contains(record.Speakers, s => s.Person == "Điểu Khanh" && s.Role == SpeakerRole.ThamLuan);
+        Assert.Contains(record.Speakers, s => s.Person == "Trần Thị Hoa" && s.Role == SpeakerRole.ThamLuan);
+        Assert.Contains(record.Speakers, s => s.Person == "Lê Văn Hùng" && s.Role == SpeakerRole.PhatBieu);
+    }
+
+    [Fact]
+    public void A_feature_story_without_a_meeting_has_no_speakers_from_interview_verbs()
+    {
+        var record = Extract(
+            "Phụ nữ xã Hòa Khánh giữ sạch đường làng\n\n"
+            + "Mô hình “Con đường hoa” do Hội LHPN xã Hòa Khánh triển khai từ năm 2020. Bà Nguyễn Thị Lan, Chủ tịch Hội LHPN xã cho biết mỗi chi hội nhận chăm sóc một tuyến đường.",
+            new DateOnly(2023, 4, 2));
+        Assert.Empty(record.Speakers);
+    }
 }
