@@ -78,7 +78,8 @@ internal static class EvalCommand
     {
         var dir = new Argument<DirectoryInfo>("dir") { Description = "Folder of annotated articles (corpus/articles)." };
         var split = new Option<string?>("--split") { Description = "Only this split: train, dev or test." };
-        var command = new Command("records", "Meeting-field accuracy (exact and lenient) and chairs/speakers F1 against the articles' gold headers.") { dir, split };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Write every disagreement (wrong or only leniently right field, missed or spurious chair/speaker) to this CSV file." };
+        var command = new Command("records", "Meeting-field accuracy (exact and lenient) and chairs/speakers F1 against the articles' gold headers.") { dir, split, csv };
         command.SetAction(parse =>
         {
             if (!TryLoadArticles(parse.GetValue(dir)!, parse.GetValue(split), out var articles, out var failure))
@@ -90,10 +91,11 @@ internal static class EvalCommand
             var fields = new Dictionary<string, FieldScore>(StringComparer.Ordinal);
             var chairs = new SetScore();
             var speakers = new SetScore();
+            var errors = new List<RecordError>();
             foreach (var article in articles)
             {
                 var record = extractor.ExtractText(article.Text, new DanVan.Extraction.Records.ExtractionOptions { Published = article.Published, SourcePath = article.Path });
-                RecordEvaluation.Score(article, record, fields, chairs, speakers);
+                RecordEvaluation.Score(article, record, fields, chairs, speakers, errors);
             }
 
             using var output = CliIO.StdOut();
@@ -106,6 +108,19 @@ internal static class EvalCommand
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"chairs",-10} P {chairs.Precision:F3} R {chairs.Recall:F3} F1 {chairs.F1:F3}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"speakers",-10} P {speakers.Precision:F3} R {speakers.Recall:F3} F1 {speakers.F1:F3} (person and role)"));
+            if (parse.GetValue(csv) is { } csvFile)
+            {
+                using var writer = new StreamWriter(csvFile.FullName, false, CliIO.Utf8NoBom);
+                using var csvWriter = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
+                csvWriter.WriteHeader(["article", "split", "field", "error", "gold", "predicted"]);
+                foreach (var e in errors)
+                {
+                    csvWriter.WriteRecord([e.Article, e.Split, e.Field, e.Error, e.Gold, e.Predicted]);
+                }
+
+                output.WriteLine($"errors: {errors.Count} written to {csvFile.FullName}");
+            }
+
             return 0;
         });
         return command;

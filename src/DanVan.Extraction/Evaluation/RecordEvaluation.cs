@@ -32,33 +32,67 @@ internal sealed class SetScore
 
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
-    public void Add(IReadOnlyCollection<string> gold, IReadOnlyCollection<string> predicted)
+    /// <summary>Adds one article's gold and predicted items; returns the missed (gold only) and spurious (predicted only) items.</summary>
+    public (IReadOnlyList<string> Missed, IReadOnlyList<string> Spurious) Add(IReadOnlyCollection<string> gold, IReadOnlyCollection<string> predicted)
     {
-        var g = gold.Select(Key).ToHashSet(StringComparer.Ordinal);
-        var p = predicted.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var g = gold.GroupBy(Key, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.First(), StringComparer.Ordinal);
+        var p = predicted.GroupBy(Key, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.First(), StringComparer.Ordinal);
         Gold += g.Count;
         Predicted += p.Count;
-        Correct += p.Count(g.Contains);
+        Correct += p.Keys.Count(g.ContainsKey);
+        return ([.. g.Where(x => !p.ContainsKey(x.Key)).Select(x => x.Value)], [.. p.Where(x => !g.ContainsKey(x.Key)).Select(x => x.Value)]);
     }
 
     private static string Key(string value) => RecordEvaluation.Fold(value);
 }
+
+/// <summary>One disagreement between a record and its article's gold header.</summary>
+/// <param name="Article">Article id.</param>
+/// <param name="Split">Its split.</param>
+/// <param name="Field">Field name (kind, organizer, …, chair, speaker).</param>
+/// <param name="Error"><c>wrong</c>, <c>lenient</c> (only the lenient comparison agrees), <c>missed</c> or <c>spurious</c>.</param>
+/// <param name="Gold">Gold value (empty when spurious).</param>
+/// <param name="Predicted">Predicted value (empty when missed).</param>
+internal sealed record RecordError(string Article, string Split, string Field, string Error, string Gold, string Predicted);
 
 /// <summary>Scores meeting records against the gold header fields of corpus articles.</summary>
 internal static class RecordEvaluation
 {
     public static readonly string[] Fields = ["kind", "organizer", "date", "reviewed", "planned"];
 
-    public static void Score(CorpusArticle article, MeetingRecord record, Dictionary<string, FieldScore> fields, SetScore chairs, SetScore speakers)
+    public static void Score(CorpusArticle article, MeetingRecord record, Dictionary<string, FieldScore> fields, SetScore chairs, SetScore speakers, List<RecordError>? errors = null)
     {
         var m = record.Meeting;
+        void Field(Dictionary<string, FieldScore> all, string name, string gold, string predicted, Func<string, string, bool>? lenient)
+        {
+            var error = Compare(all, name, gold, predicted, lenient);
+            if (error is not null)
+            {
+                errors?.Add(new RecordError(article.Id, article.Split, name, error, gold, predicted));
+            }
+        }
+
+        void Set(SetScore score, string name, IReadOnlyCollection<string> gold, IReadOnlyCollection<string> predicted)
+        {
+            var (missed, spurious) = score.Add(gold, predicted);
+            foreach (var g in missed)
+            {
+                errors?.Add(new RecordError(article.Id, article.Split, name, "missed", g, string.Empty));
+            }
+
+            foreach (var p in spurious)
+            {
+                errors?.Add(new RecordError(article.Id, article.Split, name, "spurious", string.Empty, p));
+            }
+        }
+
         Field(fields, "kind", article.HeaderValue("kind"), RecordJson.KindName(m.Kind), lenient: null);
         Field(fields, "organizer", article.HeaderValue("organizer"), m.Organizer?.Expanded ?? string.Empty, (g, p) => g.Length > 0 && p.Length > 0 && (g.Contains(p, StringComparison.Ordinal) || p.Contains(g, StringComparison.Ordinal)));
         Field(fields, "date", article.HeaderValue("date"), m.Date?.Value ?? string.Empty, (g, p) => g.Length >= 7 && p.Length >= 7 && g[..7] == p[..7]);
         Field(fields, "reviewed", article.HeaderValue("reviewed"), Period(m.Reviewed), Overlap);
         Field(fields, "planned", article.HeaderValue("planned"), Period(m.Planned), Overlap);
-        chairs.Add([.. article.HeaderValues("chair").Where(c => c.Length > 0)], [.. m.Chairs]);
-        speakers.Add(
+        Set(chairs, "chair", [.. article.HeaderValues("chair").Where(c => c.Length > 0)], [.. m.Chairs]);
+        Set(speakers, "speaker", 
             [.. article.HeaderValues("speaker").Where(s => s.Length > 0).Select(s => string.Join('|', s.Split('|').Select(x => x.Trim())))],
             [.. record.Speakers.Select(s => s.Person + "|" + RecordJson.RoleName(s.Role))]);
     }
@@ -85,7 +119,7 @@ internal static class RecordEvaluation
         return gs <= pe && ps <= ge;
     }
 
-    private static void Field(Dictionary<string, FieldScore> fields, string name, string gold, string predicted, Func<string, string, bool>? lenient)
+    private static string? Compare(Dictionary<string, FieldScore> fields, string name, string gold, string predicted, Func<string, string, bool>? lenient)
     {
         var score = fields.TryGetValue(name, out var s) ? s : fields[name] = new FieldScore();
         score.Total++;
@@ -98,6 +132,9 @@ internal static class RecordEvaluation
         if (exact || (lenient is not null && lenient(Fold(gold), Fold(predicted))))
         {
             score.Lenient++;
+            return exact ? null : "lenient";
         }
+
+        return "wrong";
     }
 }

@@ -31,13 +31,24 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     // Used only when a sentence has none of the role cues above: what citizens and officials do in a dialogue.
     private static readonly (string Cue, SpeakerRole Role)[] WeakRoleCues =
     [
-        ("thông tin", SpeakerRole.BaoCao), ("đề nghị", SpeakerRole.PhatBieu), ("kiến nghị", SpeakerRole.PhatBieu),
+        ("thông tin", SpeakerRole.PhatBieu), ("cho biết", SpeakerRole.PhatBieu), ("đề xuất", SpeakerRole.PhatBieu), ("đề nghị", SpeakerRole.PhatBieu), ("kiến nghị", SpeakerRole.PhatBieu),
         ("phản ánh", SpeakerRole.PhatBieu), ("chia sẻ", SpeakerRole.PhatBieu), ("trả lời", SpeakerRole.PhatBieu),
         ("giải đáp", SpeakerRole.PhatBieu), ("nêu ý kiến", SpeakerRole.PhatBieu),
     ];
 
+    // What a contributor does after the paragraph has announced contributions ("Ông X kể lại việc …").
+    private static readonly (string Cue, SpeakerRole Role)[] ContributionCues =
+    [
+        ("kể lại", SpeakerRole.ThamLuan), ("giới thiệu", SpeakerRole.ThamLuan), ("nêu", SpeakerRole.ThamLuan),
+    ];
+
     private static readonly string[] Honorifics = ["đồng chí", "ông", "bà", "chị", "anh"];
 
+    // A dialogue, a launch or an unclassified meeting names a year to label the event ("đối thoại … năm 2019"),
+    // not a period it reviews, unless the sentence speaks of reviewing.
+    private static readonly string[] ReviewCues = ["kết quả", "sơ kết", "tổng kết", "đánh giá", "nhìn lại", "giao ban"];
+    private static readonly string[] MeetingNouns = ["hội nghị", "buổi", "cuộc họp", "phiên", "hội thảo", "tọa đàm", "lễ"];
+    private static readonly string[] NonMeetingEvents = ["ngày hội", "lễ hội", "hội thi", "hội diễn", "giải bóng", "liên hoan"];
     private static readonly string[] PlannedCues = ["triển khai", "phương hướng", "nhiệm vụ", "kế hoạch", "chương trình công tác"];
     private static readonly string[] AttendanceCues = ["dự hội nghị", "tới dự", "tham dự", "đến dự", "dự buổi", "dự và chỉ đạo"];
     private static readonly string[] ShortcomingCues = ["tồn tại", "hạn chế", "khó khăn", "bất cập", "chưa cao", "chưa đạt", "chưa được", "còn chậm", "yếu kém"];
@@ -72,13 +83,21 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             planned ??= titlePlanned;
         }
 
+        if (reviewed is not null && kind is MeetingKind.DoiThoai or MeetingKind.TrienKhai or MeetingKind.Other
+            && !HasAny(context.Lower(lead), ReviewCues) && !HasAny(context.Lower(title), ReviewCues))
+        {
+            reviewed = null;
+        }
+
         var organizer = ReadOrganizer(context, lead) ?? ReadOrganizer(context, title);
         var (level, place) = ReadLevel(context, organizer, lead);
         var persons = Persons(context);
         var organizations = Organizations(context);
         var chairs = ReadChairs(context, sentences);
         var attendees = ReadAttendees(context, sentences);
-        var speakers = ReadSpeakers(context, sentences, persons);
+        // Without a meeting (a feature story), "ông X cho biết" is an interview, not a speech at a meeting.
+        var isMeeting = kind != MeetingKind.Other || HasAny(context.Lower(lead), MeetingNouns);
+        var speakers = ReadSpeakers(context, sentences, persons, isMeeting);
         var awards = ReadAwards(context, sentences);
         var sections = sentences.Select(s => new SectionSpan(Label(context, s, lead), context.Map(s).Start, context.Map(s).End)).ToList();
 
@@ -149,6 +168,12 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
                     continue;
                 }
 
+                // "triển khai" is also the plain verb "roll out": it names a meeting only after a meeting noun.
+                if (kind == MeetingKind.TrienKhai && !MeetingNouns.Any(n => lower.LastIndexOf(n, at, StringComparison.Ordinal) >= 0))
+                {
+                    continue;
+                }
+
                 // "triển khai" names the meeting only when nothing else does.
                 var rank = kind == MeetingKind.TrienKhai ? at + 100_000 : at;
                 if (best < 0 || rank < best)
@@ -157,6 +182,14 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
                     bestKind = kind;
                     bestLength = cue.Length;
                 }
+            }
+
+            // A festival or contest organized by the body is an event, not a meeting, whatever it celebrates.
+            var eventAt = NonMeetingEvents.Select(e => lower.IndexOf(e, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            if (eventAt >= 0 && (best < 0 || eventAt < (best >= 100_000 ? best - 100_000 : best)))
+            {
+                kindText = null;
+                return MeetingKind.Other;
             }
 
             if (best >= 0)
@@ -255,6 +288,8 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         return (level, words.Count > 0 ? string.Join(' ', words) : null);
     }
 
+    private static bool HasAny(string lower, string[] cues) => cues.Any(c => lower.Contains(c, StringComparison.Ordinal));
+
     private static int IndexOfWord(string text, string word)
     {
         var at = 0;
@@ -322,19 +357,29 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     /// name. Role words inside names ("Ban Chỉ đạo", "Báo cáo viên" in a title) do not count: the spans of
     /// titles, organizations and persons are blanked before the search.
     /// </summary>
-    private static List<SpeakerEntry> ReadSpeakers(Context context, List<TextSpan> sentences, IReadOnlyList<PersonEntry> persons)
+    private static List<SpeakerEntry> ReadSpeakers(Context context, List<TextSpan> sentences, IReadOnlyList<PersonEntry> persons, bool isMeeting)
     {
         var speakers = new List<SpeakerEntry>();
+        var contributions = false;
         for (var k = 0; k < sentences.Count; k++)
         {
             var sentence = sentences[k];
+            if (k > 0 && context.StartsParagraph(sentence, sentences[k - 1]))
+            {
+                contributions = false;
+            }
+
             var cues = RoleCuesIn(context, sentence, RoleCues);
             if (cues.Count == 0)
             {
-                // "Tại hội nghị, nhiều cá nhân đã tham luận. Ông X … chia sẻ …": the weak verb takes the announced role.
-                var contributions = k > 0 && context.Lower(sentences[k - 1]).Contains("tham luận", StringComparison.Ordinal);
-                cues = [.. RoleCuesIn(context, sentence, WeakRoleCues).Select(c => contributions ? c with { Role = SpeakerRole.ThamLuan } : c)];
+                // "Tại hội nghị, nhiều cá nhân đã tham luận. Ông X … kể lại …. Bà Y … chia sẻ …": in the rest of the
+                // paragraph that announces contributions, the speech verbs take the announced role.
+                cues = contributions
+                    ? [.. RoleCuesIn(context, sentence, [.. WeakRoleCues, .. ContributionCues]).Select(c => c with { Role = SpeakerRole.ThamLuan })]
+                    : isMeeting ? RoleCuesIn(context, sentence, WeakRoleCues) : [];
             }
+
+            contributions |= context.Lower(sentence).Contains("tham luận", StringComparison.Ordinal);
 
             if (cues.Count == 0)
             {
@@ -580,6 +625,10 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
 
         public IEnumerable<T> In<T>(TextSpan sentence)
             where T : EntityMention => Mentions.OfType<T>().Where(m => m.Span.Start >= sentence.Start && m.Span.End <= sentence.End && sentence.Length > 0);
+
+        /// <summary>Whether a line break separates <paramref name="sentence"/> from the sentence before it.</summary>
+        public bool StartsParagraph(TextSpan sentence, TextSpan previous) =>
+            previous.End <= sentence.Start && Normalized.Text.AsSpan(previous.End, sentence.Start - previous.End).Contains('\n');
 
         /// <summary>Sentences of the normalized text that are not on page-chrome lines.</summary>
         public List<TextSpan> ContentSentences()

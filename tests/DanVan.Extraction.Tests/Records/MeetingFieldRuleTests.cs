@@ -1,0 +1,92 @@
+using DanVan.Extraction.Records;
+
+namespace DanVan.Extraction.Tests.Records;
+
+/// <summary>Meeting kind and reviewed-period rules on short articles written for these tests.</summary>
+public class MeetingFieldRuleTests
+{
+    private static readonly MeetingExtractor Extractor = MeetingExtractor.CreateDefault();
+
+    private static MeetingRecord Extract(string text, DateOnly published) =>
+        Extractor.ExtractText(text, new ExtractionOptions { Published = published });
+
+    [Fact]
+    public void A_dialogue_labelled_with_its_year_reviews_no_period()
+    {
+        var record = Extract(
+            "Huyện Krông Năng đối thoại với nông dân năm 2022\n\n"
+            + "Sáng 14/6, UBND huyện Krông Năng phối hợp với Hội Nông dân huyện tổ chức hội nghị đối thoại giữa người đứng đầu chính quyền với nông dân năm 2022. "
+            + "Tại buổi đối thoại, bà con nêu 17 ý kiến về giá phân bón và vốn vay.",
+            new DateOnly(2022, 6, 15));
+        Assert.Equal(MeetingKind.DoiThoai, record.Meeting.Kind);
+        Assert.Null(record.Meeting.Reviewed);
+    }
+
+    [Fact]
+    public void A_dialogue_that_reviews_results_keeps_its_period()
+    {
+        var record = Extract(
+            "Phường Tân Lợi đối thoại, đánh giá kết quả thực hiện Quy chế dân chủ năm 2022\n\n"
+            + "Sáng 10/1/2023, Đảng ủy phường Tân Lợi tổ chức hội nghị đối thoại, đánh giá kết quả thực hiện Quy chế dân chủ ở cơ sở năm 2022.",
+            new DateOnly(2023, 1, 11));
+        Assert.Equal(MeetingKind.DoiThoai, record.Meeting.Kind);
+        Assert.Equal(("2022-01-01", "2022-12-31"), (record.Meeting.Reviewed?.Start, record.Meeting.Reviewed?.End));
+    }
+
+    [Fact]
+    public void Rolling_out_a_model_is_not_a_launch_meeting()
+    {
+        var record = Extract(
+            "Phụ nữ xã Hòa Khánh giữ sạch đường làng\n\n"
+            + "Mô hình “Con đường hoa” do Hội LHPN xã Hòa Khánh triển khai từ năm 2020 đến nay đã trồng hơn 3 km hoa dọc các tuyến đường liên thôn.",
+            new DateOnly(2023, 4, 2));
+        Assert.Equal(MeetingKind.Other, record.Meeting.Kind);
+    }
+
+    [Fact]
+    public void A_launch_meeting_names_its_kind_after_the_meeting_noun()
+    {
+        var record = Extract(
+            "Huyện đoàn Ia Grai triển khai nhiệm vụ năm 2024\n\n"
+            + "Chiều 5/1, Huyện đoàn Ia Grai tổ chức hội nghị triển khai nhiệm vụ công tác Đoàn và phong trào thanh thiếu nhi năm 2024.",
+            new DateOnly(2024, 1, 6));
+        Assert.Equal(MeetingKind.TrienKhai, record.Meeting.Kind);
+        Assert.Null(record.Meeting.Reviewed);
+        Assert.Equal(("2024-01-01", "2024-12-31"), (record.Meeting.Planned?.Start, record.Meeting.Planned?.End));
+    }
+
+    [Fact]
+    public void A_festival_that_celebrates_an_anniversary_is_not_a_themed_meeting()
+    {
+        var record = Extract(
+            "Ngày hội Đại đoàn kết ở thôn 3\n\n"
+            + "Ngày 15/11, Ban Công tác Mặt trận thôn 3, xã Ea Knuếc tổ chức Ngày hội Đại đoàn kết toàn dân tộc, chào mừng kỷ niệm 92 năm Ngày truyền thống Mặt trận Tổ quốc Việt Nam.",
+            new DateOnly(2022, 11, 16));
+        Assert.Equal(MeetingKind.Other, record.Meeting.Kind);
+    }
+
+    [Fact]
+    public void Speakers_after_a_paragraph_announces_contributions_are_contributors_until_the_paragraph_ends()
+    {
+        var record = Extract(
+            "Ban Dân vận Huyện ủy Đắk Song sơ kết mô hình dân vận khéo\n\n"
+            + "Sáng 12/7, Ban Dân vận Huyện ủy Đắk Song tổ chức hội nghị sơ kết 5 năm thực hiện phong trào thi đua “Dân vận khéo”.\n\n"
+            + "Tại hội nghị, nhiều tập thể, cá nhân đã trình bày tham luận. Ông Điểu Khanh, già làng bon Bu Boong kể lại việc vận động bà con giữ rừng. "
+            + "Bà Trần Thị Hoa, Chủ tịch Hội LHPN xã Nam Bình giới thiệu mô hình nuôi heo đất giúp hội viên nghèo.\n\n"
+            + "Ông Lê Văn Hùng, Chủ tịch UBND huyện cho biết huyện sẽ dành 2 tỷ đồng cho các mô hình mới.",
+            new DateOnly(2022, 7, 13));
+        Assert.Contains(record.Speakers, s => s.Person == "Điểu Khanh" && s.Role == SpeakerRole.ThamLuan);
+        Assert.Contains(record.Speakers, s => s.Person == "Trần Thị Hoa" && s.Role == SpeakerRole.ThamLuan);
+        Assert.Contains(record.Speakers, s => s.Person == "Lê Văn Hùng" && s.Role == SpeakerRole.PhatBieu);
+    }
+
+    [Fact]
+    public void A_feature_story_without_a_meeting_has_no_speakers_from_interview_verbs()
+    {
+        var record = Extract(
+            "Phụ nữ xã Hòa Khánh giữ sạch đường làng\n\n"
+            + "Mô hình “Con đường hoa” do Hội LHPN xã Hòa Khánh triển khai từ năm 2020. Bà Nguyễn Thị Lan, Chủ tịch Hội LHPN xã cho biết mỗi chi hội nhận chăm sóc một tuyến đường.",
+            new DateOnly(2023, 4, 2));
+        Assert.Empty(record.Speakers);
+    }
+}
