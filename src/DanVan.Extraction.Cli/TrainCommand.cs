@@ -145,11 +145,11 @@ internal static class TrainCommand
             yield break;
         }
 
-        var baseline = new TaggerCombination();
+        var baseline = EntityRecognizer.DefaultCombination;
         yield return ("add missed spans, no veto", baseline with { Veto = false });
         yield return ("tagger boundaries", baseline with { TaggerBoundaries = true });
         yield return ("tagger boundaries, drop rejected rule spans", baseline with { TaggerBoundaries = true, DropRejected = true });
-        foreach (var margin in (float[])[5f, 10f, 20f, 40f])
+        foreach (var margin in (float[])[0f, 5f, 20f, 40f])
         {
             yield return (string.Create(CultureInfo.InvariantCulture, $"add missed spans, margin {margin}"), baseline with { MinMargin = margin * 1f });
         }
