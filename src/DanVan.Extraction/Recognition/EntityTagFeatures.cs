@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using DanVan.Extraction.Learning;
 using DanVan.Extraction.Text;
 
@@ -102,13 +104,34 @@ internal static class EntityTagFeatures
             b.Ids[i] = WordId(span, kind);
             b.Shapes[i] = ShapeOf(span, kind);
             b.Line[i] = view.LineOf(i);
+            b.Chrome[i] = view.IsChrome(i);
             b.SentenceStart[i] = i == 0 || !view.SameLine(i - 1, i) || view.Span(i - 1) is "." or "!" or "?" or ":" or "…" or "...";
-            if (kind is not (TokenKind.Syllable or TokenKind.Abbreviation))
+            if (kind is not (TokenKind.Syllable or TokenKind.Abbreviation) || b.Chrome[i])
             {
                 continue;
             }
 
+            // Lexicon lookups cost; as in the rules, names, places, titles and organs are looked up only
+            // where they can start: at a capitalized syllable or an abbreviation. Units ("huyện", "xã") and
+            // lower-case middle names ("Đào quang Minh") are the exceptions.
             var bits = lexicon[i];
+            if (Lexicons.AdminUnits.LongestAt(view, i) >= i)
+            {
+                bits |= AdminUnit;
+            }
+
+            var capital = kind == TokenKind.Abbreviation || char.IsUpper(span[0]);
+            if (!capital)
+            {
+                if (b.Shapes[Math.Max(0, i - 1)] == 1 && Lexicons.MiddleNames.Contains(span))
+                {
+                    bits |= MiddleName;
+                }
+
+                lexicon[i] = bits;
+                continue;
+            }
+
             if (Lexicons.Surnames.LongestAt(view, i) >= i)
             {
                 bits |= SurnameStart;
@@ -141,11 +164,6 @@ internal static class EntityTagFeatures
             if (Lexicons.TitleOnlyOrgans.LongestAt(view, i) >= i)
             {
                 bits |= TitleOnlyStart;
-            }
-
-            if (Lexicons.AdminUnits.LongestAt(view, i) >= i)
-            {
-                bits |= AdminUnit;
             }
 
             if (Lexicons.Places.LongestAt(view, i) >= i || Lexicons.PlaceOpeners.IsEntry(view, i))
@@ -250,24 +268,21 @@ internal static class EntityTagFeatures
         features[30] = FeatureHash.Of(30, rm1, r0, rp1, bits);
     }
 
-    /// <summary>Adds the label scores of <paramref name="features"/> into <paramref name="scores"/> (length <see cref="Stride"/>).</summary>
+    /// <summary>The label scores of <paramref name="features"/> into <paramref name="scores"/> (length <see cref="Stride"/>): one 8-wide add per feature.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Score(ReadOnlySpan<int> features, ReadOnlySpan<float> weights, Span<float> scores)
     {
-        scores[..Stride].Clear();
+        ref var start = ref MemoryMarshal.GetReference(weights);
+        var sum = Vector256<float>.Zero;
         foreach (var f in features)
         {
-            if (f < 0)
+            if ((uint)f < (uint)(weights.Length / Stride))
             {
-                continue;
-            }
-
-            var w = weights.Slice(f * Stride, Stride);
-            for (var l = 0; l < Labels; l++)
-            {
-                scores[l] += w[l];
+                sum += Vector256.LoadUnsafe(ref start, (nuint)f * Stride);
             }
         }
+
+        sum.CopyTo(scores);
     }
 
     /// <summary>
@@ -403,7 +418,11 @@ internal sealed class EntityTagBuffers
     public ushort[] Lexicon = [];
     public int[] Line = [];
     public bool[] SentenceStart = [];
+
+    /// <summary>Tokens on page-chrome lines (<see cref="TokenView.IsChrome"/>): never tagged, as the rules never look there.</summary>
+    public bool[] Chrome = [];
     public byte[] Rules = [];
+    /// <summary>Every token's features, kept by training only (run time extracts and scores one token at a time).</summary>
     public int[] Features = [];
     public float[] Emission = [];
     public byte[] Back = [];
@@ -427,8 +446,8 @@ internal sealed class EntityTagBuffers
         Lexicon = new ushort[size];
         Line = new int[size];
         SentenceStart = new bool[size];
+        Chrome = new bool[size];
         Rules = new byte[size];
-        Features = new int[size * EntityTagFeatures.Count];
         Emission = new float[size * EntityTagFeatures.Stride];
         Back = new byte[size * EntityTagFeatures.Stride];
         Labels = new byte[size];

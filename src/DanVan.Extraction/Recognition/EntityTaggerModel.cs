@@ -138,13 +138,22 @@ internal sealed class EntityTaggerModel : ISequenceTagger
     {
         var n = b.Count;
         var bits = Bits;
-        var features = b.Features.AsSpan(0, EntityTagFeatures.Count);
+        Span<int> features = stackalloc int[EntityTagFeatures.Count];
         var weights = _weights.AsSpan();
         var emission = b.Emission.AsSpan();
         for (var i = 0; i < n; i++)
         {
+            var scores = emission.Slice(i * EntityTagFeatures.Stride, EntityTagFeatures.Stride);
+            if (b.Chrome[i])
+            {
+                // Decoded as O: the emission of every other label is far below.
+                scores.Fill(-1e6f);
+                scores[EntityTagFeatures.O] = 0;
+                continue;
+            }
+
             EntityTagFeatures.Extract(b, i, bits, features);
-            EntityTagFeatures.Score(features, weights, emission.Slice(i * EntityTagFeatures.Stride, EntityTagFeatures.Stride));
+            EntityTagFeatures.Score(features, weights, scores);
         }
 
         DecodeLines(b, _transitions, emission);

@@ -65,7 +65,12 @@ internal static class EntityTaggerTrainer
             {
                 if (i == b.Count || b.Line[i] != b.Line[first])
                 {
-                    lines.Add((e, first, i - 1));
+                    // Chrome lines are not tagged at run time either.
+                    if (!b.Chrome[first])
+                    {
+                        lines.Add((e, first, i - 1));
+                    }
+
                     first = i;
                 }
             }
@@ -231,6 +236,7 @@ internal static class EntityTaggerTrainer
         var b = new EntityTagBuffers();
         EntityTagFeatures.Prepare(view, b);
         EntityTagFeatures.RuleTags(view, found, b.Rules.AsSpan(0, view.Count));
+        b.Features = new int[view.Count * EntityTagFeatures.Count];
         for (var i = 0; i < view.Count; i++)
         {
             EntityTagFeatures.Extract(b, i, bits, b.Features.AsSpan(i * EntityTagFeatures.Count, EntityTagFeatures.Count));
