@@ -104,9 +104,9 @@ internal static class EntityTagFeatures
             b.Ids[i] = WordId(span, kind);
             b.Shapes[i] = ShapeOf(span, kind);
             b.Line[i] = view.LineOf(i);
-            b.Chrome[i] = view.IsChrome(i);
+            b.Skip[i] = view.IsChrome(i);
             b.SentenceStart[i] = i == 0 || !view.SameLine(i - 1, i) || view.Span(i - 1) is "." or "!" or "?" or ":" or "…" or "...";
-            if (kind is not (TokenKind.Syllable or TokenKind.Abbreviation) || b.Chrome[i])
+            if (kind is not (TokenKind.Syllable or TokenKind.Abbreviation) || b.Skip[i])
             {
                 continue;
             }
@@ -172,6 +172,39 @@ internal static class EntityTagFeatures
             }
 
             lexicon[i] = bits;
+        }
+
+        SkipSentencesWithoutCapitals(b);
+    }
+
+    /// <summary>
+    /// A sentence whose only capital is its first letter holds no person, organization or title (each needs a
+    /// capitalized syllable or an abbreviation past the sentence start, or an "H'Loan"-like name): its tokens
+    /// are skipped, at run time and in training alike. Most of the text's cost is saved there.
+    /// </summary>
+    private static void SkipSentencesWithoutCapitals(EntityTagBuffers b)
+    {
+        var n = b.Count;
+        var start = 0;
+        for (var i = 1; i <= n; i++)
+        {
+            if (i < n && !b.SentenceStart[i])
+            {
+                continue;
+            }
+
+            var live = b.Shapes[start] is 3 or 4;
+            for (var k = start + 1; k < i && !live; k++)
+            {
+                live = b.Shapes[k] is >= 1 and <= 4;
+            }
+
+            if (!live)
+            {
+                b.Skip.AsSpan(start, i - start).Fill(true);
+            }
+
+            start = i;
         }
     }
 
@@ -273,10 +306,11 @@ internal static class EntityTagFeatures
     public static void Score(ReadOnlySpan<int> features, ReadOnlySpan<float> weights, Span<float> scores)
     {
         ref var start = ref MemoryMarshal.GetReference(weights);
+        var rows = (uint)(weights.Length / Stride);
         var sum = Vector256<float>.Zero;
         foreach (var f in features)
         {
-            if ((uint)f < (uint)(weights.Length / Stride))
+            if ((uint)f < rows)
             {
                 sum += Vector256.LoadUnsafe(ref start, (nuint)f * Stride);
             }
@@ -286,20 +320,33 @@ internal static class EntityTagFeatures
     }
 
     /// <summary>
-    /// Viterbi over tokens <paramref name="first"/> to <paramref name="last"/>: emission scores are
-    /// <paramref name="emission"/>[token × Stride + label], <paramref name="transitions"/>[(previous) × Stride + label]
-    /// with previous = <see cref="Labels"/> at the start. Writes the best labels allowed by BIO.
+    /// Viterbi over one line of n = <paramref name="labels"/>.Length tokens: emission scores are
+    /// <paramref name="emission"/>[token × Stride + label] (tokens counted from the line's first),
+    /// <paramref name="transitions"/>[previous × Stride + label] with previous = <see cref="Labels"/> at the
+    /// start. Writes the best labels allowed by BIO.
     /// </summary>
-    public static void Decode(ReadOnlySpan<float> emission, ReadOnlySpan<float> transitions, Span<byte> back, Span<byte> labels, int first, int last)
+    public static void Decode(ReadOnlySpan<float> emission, ReadOnlySpan<float> transitions, Span<byte> back, Span<byte> labels)
     {
+        var n = labels.Length;
         Span<float> previous = stackalloc float[Stride];
         Span<float> current = stackalloc float[Stride];
-        for (var l = 0; l < Labels; l++)
+
+        // BIO as −∞ transitions, so the inner loop has no test.
+        Span<float> masked = stackalloc float[(Labels + 1) * Stride];
+        for (var p = 0; p <= Labels; p++)
         {
-            previous[l] = Allowed(Labels, l) ? transitions[(Labels * Stride) + l] + emission[(first * Stride) + l] : float.NegativeInfinity;
+            for (var l = 0; l < Labels; l++)
+            {
+                masked[(p * Stride) + l] = Allowed(p, l) ? transitions[(p * Stride) + l] : float.NegativeInfinity;
+            }
         }
 
-        for (var t = first + 1; t <= last; t++)
+        for (var l = 0; l < Labels; l++)
+        {
+            previous[l] = masked[(Labels * Stride) + l] + emission[l];
+        }
+
+        for (var t = 1; t < n; t++)
         {
             for (var l = 0; l < Labels; l++)
             {
@@ -307,12 +354,7 @@ internal static class EntityTagFeatures
                 var arg = 0;
                 for (var p = 0; p < Labels; p++)
                 {
-                    if (!Allowed(p, l))
-                    {
-                        continue;
-                    }
-
-                    var s = previous[p] + transitions[(p * Stride) + l];
+                    var s = previous[p] + masked[(p * Stride) + l];
                     if (s > best)
                     {
                         best = s;
@@ -336,11 +378,39 @@ internal static class EntityTagFeatures
             }
         }
 
-        labels[last] = (byte)bestLabel;
-        for (var t = last; t > first; t--)
+        labels[n - 1] = (byte)bestLabel;
+        for (var t = n - 1; t > 0; t--)
         {
             labels[t - 1] = back[(t * Stride) + labels[t]];
         }
+    }
+
+    /// <summary>
+    /// How much better the labels of one line's tokens <paramref name="first"/> to <paramref name="last"/> (one
+    /// span, counted from the line's first token) score than O over the same tokens, the rest of the path
+    /// unchanged: the span's confidence. Never negative for a span of the best path.
+    /// </summary>
+    public static float SpanMargin(ReadOnlySpan<float> emission, ReadOnlySpan<float> transitions, ReadOnlySpan<byte> labels, int first, int last)
+    {
+        const int o = O;
+        var previous = first > 0 ? labels[first - 1] : Labels;
+        var margin = transitions[(previous * Stride) + labels[first]] - transitions[(previous * Stride) + o];
+        for (var k = first; k <= last; k++)
+        {
+            margin += emission[(k * Stride) + labels[k]] - emission[(k * Stride) + o];
+            if (k > first)
+            {
+                margin += transitions[(labels[k - 1] * Stride) + labels[k]] - transitions[(o * Stride) + o];
+            }
+        }
+
+        if (last + 1 < labels.Length)
+        {
+            var next = labels[last + 1];
+            margin += transitions[(labels[last] * Stride) + next] - transitions[(o * Stride) + next];
+        }
+
+        return margin;
     }
 
     /// <summary>A hash of the token's characters, lower-cased; numbers share one id, as do dates and addresses.</summary>
@@ -411,7 +481,7 @@ internal static class EntityTagFeatures
 /// <summary>Per-text scratch of the entity tagger, grown as needed and reused (one per thread at run time).</summary>
 internal sealed class EntityTagBuffers
 {
-    private const int MaxKeptTokens = 1 << 16;
+    private const int MaxKeptTokens = 1 << 18;
 
     public uint[] Ids = [];
     public byte[] Shapes = [];
@@ -419,8 +489,14 @@ internal sealed class EntityTagBuffers
     public int[] Line = [];
     public bool[] SentenceStart = [];
 
-    /// <summary>Tokens on page-chrome lines (<see cref="TokenView.IsChrome"/>): never tagged, as the rules never look there.</summary>
-    public bool[] Chrome = [];
+    /// <summary>
+    /// Tokens never tagged (always O): on page-chrome lines (<see cref="TokenView.IsChrome"/>), where the rules
+    /// never look either, and in sentences without a capital past their start.
+    /// </summary>
+    public bool[] Skip = [];
+
+    /// <summary>At the first token of each span the tagger found, the span's margin (<see cref="EntityTagFeatures.SpanMargin"/>).</summary>
+    public float[] Margin = [];
     public byte[] Rules = [];
     /// <summary>Every token's features, kept by training only (run time extracts and scores one token at a time).</summary>
     public int[] Features = [];
@@ -430,7 +506,7 @@ internal sealed class EntityTagBuffers
 
     public int Count { get; private set; }
 
-    public bool IsOversized => Ids.Length > MaxKeptTokens;
+    public bool IsOversized => Ids.Length > MaxKeptTokens || Emission.Length > MaxKeptTokens;
 
     public void EnsureTokens(int n)
     {
@@ -446,10 +522,20 @@ internal sealed class EntityTagBuffers
         Lexicon = new ushort[size];
         Line = new int[size];
         SentenceStart = new bool[size];
-        Chrome = new bool[size];
+        Skip = new bool[size];
+        Margin = new float[size];
         Rules = new byte[size];
-        Emission = new float[size * EntityTagFeatures.Stride];
-        Back = new byte[size * EntityTagFeatures.Stride];
         Labels = new byte[size];
+    }
+
+    /// <summary>Room for the emission scores and back pointers of <paramref name="n"/> tokens (one line at run time, the whole text in training).</summary>
+    public void EnsureScores(int n)
+    {
+        if (Emission.Length < n * EntityTagFeatures.Stride)
+        {
+            var size = Math.Max(n, Emission.Length / EntityTagFeatures.Stride * 2);
+            Emission = new float[size * EntityTagFeatures.Stride];
+            Back = new byte[size * EntityTagFeatures.Stride];
+        }
     }
 }

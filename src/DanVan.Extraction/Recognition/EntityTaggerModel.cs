@@ -133,78 +133,76 @@ internal sealed class EntityTaggerModel : ISequenceTagger
         Tag(view, [], labels);
     }
 
-    /// <summary>Scores and decodes the prepared tokens of <paramref name="b"/> into <see cref="EntityTagBuffers.Labels"/>.</summary>
+    /// <summary>
+    /// Scores and decodes the prepared tokens of <paramref name="b"/> one line at a time into
+    /// <see cref="EntityTagBuffers.Labels"/>, with each span's margin in <see cref="EntityTagBuffers.Margin"/>.
+    /// </summary>
     public void Run(EntityTagBuffers b)
     {
+        const int stride = EntityTagFeatures.Stride;
         var n = b.Count;
         var bits = Bits;
         Span<int> features = stackalloc int[EntityTagFeatures.Count];
         var weights = _weights.AsSpan();
-        var emission = b.Emission.AsSpan();
-        for (var i = 0; i < n; i++)
-        {
-            var scores = emission.Slice(i * EntityTagFeatures.Stride, EntityTagFeatures.Stride);
-            if (b.Chrome[i])
-            {
-                // Decoded as O: the emission of every other label is far below.
-                scores.Fill(-1e6f);
-                scores[EntityTagFeatures.O] = 0;
-                continue;
-            }
-
-            EntityTagFeatures.Extract(b, i, bits, features);
-            EntityTagFeatures.Score(features, weights, scores);
-        }
-
-        DecodeLines(b, _transitions, emission);
-    }
-
-    /// <summary>
-    /// How much better the decoded labels of tokens <paramref name="first"/> to <paramref name="last"/> (one span,
-    /// on one line) score than O over the same tokens, the rest of the path unchanged: the span's confidence.
-    /// Never negative for a span of the best path.
-    /// </summary>
-    public float SpanMargin(EntityTagBuffers b, int first, int last)
-    {
-        const int stride = EntityTagFeatures.Stride;
-        const int o = EntityTagFeatures.O;
-        var labels = b.Labels;
-        var emission = b.Emission;
-        var t = _transitions;
-        var previous = first > 0 && b.Line[first - 1] == b.Line[first] ? labels[first - 1] : EntityTagFeatures.Labels;
-        var margin = t[(previous * stride) + labels[first]] - t[(previous * stride) + o];
-        for (var k = first; k <= last; k++)
-        {
-            margin += emission[(k * stride) + labels[k]] - emission[(k * stride) + o];
-            if (k > first)
-            {
-                margin += t[(labels[k - 1] * stride) + labels[k]] - t[(o * stride) + o];
-            }
-        }
-
-        if (last + 1 < b.Count && b.Line[last + 1] == b.Line[last])
-        {
-            var next = labels[last + 1];
-            margin += t[(labels[last] * stride) + next] - t[(o * stride) + next];
-        }
-
-        return margin;
-    }
-
-    /// <summary>Viterbi over each line's tokens.</summary>
-    public static void DecodeLines(EntityTagBuffers b, ReadOnlySpan<float> transitions, ReadOnlySpan<float> emission)
-    {
-        var n = b.Count;
         var first = 0;
-        for (var i = 1; i <= n; i++)
+        for (var end = 1; end <= n; end++)
         {
-            if (i < n && b.Line[i] == b.Line[first])
+            if (end < n && b.Line[end] == b.Line[first])
             {
                 continue;
             }
 
-            EntityTagFeatures.Decode(emission, transitions, b.Back, b.Labels, first, i - 1);
-            first = i;
+            var count = end - first;
+            var labels = b.Labels.AsSpan(first, count);
+            var live = false;
+            for (var i = first; i < end && !live; i++)
+            {
+                live = !b.Skip[i];
+            }
+
+            if (!live)
+            {
+                labels.Clear();
+                first = end;
+                continue;
+            }
+
+            b.EnsureScores(count);
+            var emission = b.Emission.AsSpan(0, count * stride);
+            for (var i = first; i < end; i++)
+            {
+                var scores = emission.Slice((i - first) * stride, stride);
+                if (b.Skip[i])
+                {
+                    // Decoded as O: every other label is far below.
+                    scores.Fill(-1e6f);
+                    scores[EntityTagFeatures.O] = 0;
+                    continue;
+                }
+
+                EntityTagFeatures.Extract(b, i, bits, features);
+                EntityTagFeatures.Score(features, weights, scores);
+            }
+
+            EntityTagFeatures.Decode(emission, _transitions, b.Back, labels);
+            for (var k = 0; k < count; k++)
+            {
+                if (!EntityTagFeatures.IsBegin(labels[k]))
+                {
+                    continue;
+                }
+
+                var last = k;
+                while (last + 1 < count && labels[last + 1] == labels[k] + 1)
+                {
+                    last++;
+                }
+
+                b.Margin[first + k] = EntityTagFeatures.SpanMargin(emission, _transitions, labels, k, last);
+                k = last;
+            }
+
+            first = end;
         }
     }
 }

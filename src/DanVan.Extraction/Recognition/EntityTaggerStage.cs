@@ -31,7 +31,7 @@ internal sealed record TaggerCombination
 
     /// <summary>
     /// The least confidence of a tagger span that changes the rules' output: how much better the tagger's
-    /// path scores with the span than with O over its tokens (<see cref="EntityTaggerModel.SpanMargin"/>).
+    /// path scores with the span than with O over its tokens (<see cref="EntityTagFeatures.SpanMargin"/>).
     /// </summary>
     public float MinMargin { get; init; }
 
@@ -131,7 +131,7 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
             var type = EntityTagFeatures.TypeOf(label);
             if (!Any(covered, first, last))
             {
-                if (Combination.AddMissed && Confident(b, first, last) && Plausible(view, type, first, last))
+                if (Combination.AddMissed && Confident(b, first) && Plausible(view, type, first, last))
                 {
                     added.Add(Mention(view, type, first, last, found, added));
                 }
@@ -156,7 +156,7 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
                 }
             }
 
-            if (count == 1 && single!.Type == type && single.Span != span && Confident(b, first, last) && Plausible(view, type, first, last))
+            if (count == 1 && single!.Type == type && single.Span != span && Confident(b, first) && Plausible(view, type, first, last))
             {
                 replaced.Add((single, Mention(view, type, first, last, found, added)));
             }
@@ -175,8 +175,8 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
         found.AddRange(added);
     }
 
-    /// <summary>The span's margin over O (<see cref="EntityTaggerModel.SpanMargin"/>) against <see cref="TaggerCombination.MinMargin"/>.</summary>
-    private bool Confident(EntityTagBuffers b, int first, int last) => Model.SpanMargin(b, first, last) >= Combination.MinMargin;
+    /// <summary>The span's margin over O (<see cref="EntityTagFeatures.SpanMargin"/>) against <see cref="TaggerCombination.MinMargin"/>.</summary>
+    private bool Confident(EntityTagBuffers b, int first) => b.Margin[first] >= Combination.MinMargin;
 
     private bool Plausible(TokenView view, EntityType type, int first, int last)
     {

@@ -51,9 +51,10 @@ internal static class EntityTaggerTrainer
         var clock = Stopwatch.StartNew();
         var data = new List<Example>(articles.Count);
         var misaligned = 0;
+        var skipped = 0;
         foreach (var article in articles)
         {
-            data.Add(Prepare(article, options.Bits, ref misaligned));
+            data.Add(Prepare(article, options.Bits, ref misaligned, ref skipped));
         }
 
         var lines = new List<(int Example, int First, int Last)>();
@@ -65,8 +66,8 @@ internal static class EntityTaggerTrainer
             {
                 if (i == b.Count || b.Line[i] != b.Line[first])
                 {
-                    // Chrome lines are not tagged at run time either.
-                    if (!b.Chrome[first])
+                    // Lines skipped altogether (chrome, no capitals) are not tagged at run time either.
+                    if (Array.IndexOf(b.Skip, false, first, i - first) >= 0)
                     {
                         lines.Add((e, first, i - 1));
                     }
@@ -82,7 +83,7 @@ internal static class EntityTaggerTrainer
             tokens += e.Buffers.Count;
         }
 
-        log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{data.Count} articles, {lines.Count} lines, {tokens} tokens ({misaligned} gold mentions not on token boundaries), features ready in {clock.Elapsed.TotalSeconds:F1}s"));
+        log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{data.Count} articles, {lines.Count} lines, {tokens} tokens ({misaligned} gold mentions not on token boundaries, {skipped} in chrome lines or sentences without capitals), features ready in {clock.Elapsed.TotalSeconds:F1}s"));
 
         var weights = TrainWeights(data, lines, options, log, clock, afterEpoch);
         var model = EntityTaggerModel.Write(options.Bits, weights);
@@ -135,18 +136,27 @@ internal static class EntityTaggerTrainer
                 var weights = perceptron.Weights;
                 for (var i = first; i <= last; i++)
                 {
-                    EntityTagFeatures.Score(b.Features.AsSpan(i * count, count), weights, b.Emission.AsSpan(i * stride, stride));
+                    var scores = b.Emission.AsSpan(i * stride, stride);
+                    if (b.Skip[i])
+                    {
+                        scores.Fill(-1e6f);
+                        scores[EntityTagFeatures.O] = 0;
+                    }
+                    else
+                    {
+                        EntityTagFeatures.Score(b.Features.AsSpan(i * count, count), weights, scores);
+                    }
                 }
 
                 weights.Slice(size, transitions.Length).CopyTo(transitions);
-                EntityTagFeatures.Decode(b.Emission, transitions, b.Back, b.Labels, first, last);
+                EntityTagFeatures.Decode(b.Emission.AsSpan(first * stride), transitions, b.Back.AsSpan(first * stride), b.Labels.AsSpan(first, n));
                 var gold = example.Gold;
                 var predicted = b.Labels;
                 for (var i = first; i <= last; i++)
                 {
                     var g = gold[i];
                     var p = predicted[i];
-                    if (g != p)
+                    if (g != p && !b.Skip[i])
                     {
                         errors++;
                         foreach (var f in b.Features.AsSpan(i * count, count))
@@ -228,7 +238,7 @@ internal static class EntityTaggerTrainer
     }
 
     /// <summary>Tokens, rule proposals, gold labels and features of one article.</summary>
-    private static Example Prepare(CorpusArticle article, int bits, ref int misaligned)
+    private static Example Prepare(CorpusArticle article, int bits, ref int misaligned, ref int skipped)
     {
         var normalized = TextNormalizer.Default.Normalize(article.Text);
         var view = new TokenView(normalized.Text, article.Published);
@@ -237,6 +247,7 @@ internal static class EntityTaggerTrainer
         EntityTagFeatures.Prepare(view, b);
         EntityTagFeatures.RuleTags(view, found, b.Rules.AsSpan(0, view.Count));
         b.Features = new int[view.Count * EntityTagFeatures.Count];
+        b.EnsureScores(view.Count);
         for (var i = 0; i < view.Count; i++)
         {
             EntityTagFeatures.Extract(b, i, bits, b.Features.AsSpan(i * EntityTagFeatures.Count, EntityTagFeatures.Count));
@@ -294,6 +305,11 @@ internal static class EntityTaggerTrainer
             for (var i = first; i <= last; i++)
             {
                 gold[i] = i == first ? begin : (byte)(begin + 1);
+            }
+
+            if (b.Skip[first])
+            {
+                skipped++;
             }
         }
 
