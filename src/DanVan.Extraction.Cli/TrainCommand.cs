@@ -147,6 +147,8 @@ internal static class TrainCommand
 
         var baseline = EntityRecognizer.DefaultCombination;
         yield return ("add missed spans, no veto", baseline with { Veto = false });
+        yield return ("add missed spans of the tagger without rule proposals", baseline with { RuleProposals = false });
+        yield return ("add missed spans of the tagger without rule proposals, margin 40", baseline with { RuleProposals = false, MinMargin = 40f });
         yield return ("tagger boundaries", baseline with { TaggerBoundaries = true });
         yield return ("tagger boundaries, drop rejected rule spans", baseline with { TaggerBoundaries = true, DropRejected = true });
         foreach (var margin in (float[])[0f, 5f, 20f, 40f])

@@ -4,7 +4,8 @@ namespace DanVan.Extraction.Learning;
 
 /// <summary>
 /// A learned tagger over the tokens of one text: one label per token, chosen jointly for the sequence.
-/// The word segmenter is one (labels <c>B</c>/<c>I</c>); an entity tagger (BIO labels) is another.
+/// The word segmenter is one (labels <c>B</c>/<c>I</c>); the entity tagger (<c>Recognition.EntityTaggerModel</c>,
+/// BIO labels for persons, organizations and titles) is another, which also reads the rule recognizers' mentions.
 /// Implementations are immutable and safe to call from many threads at once.
 /// </summary>
 internal interface ISequenceTagger

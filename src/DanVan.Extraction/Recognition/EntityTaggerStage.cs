@@ -173,6 +173,48 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
         }
 
         found.AddRange(added);
+        AttachAddedPersons(view, found, added);
+    }
+
+    /// <summary>
+    /// A title the rules found without its person ("Giáp Thị Hoa, Phó Chủ tịch …" when the rules did not know
+    /// the name) belongs to a person the tagger added next to it, as the rules attach a title to an adjacent name.
+    /// </summary>
+    private static void AttachAddedPersons(TokenView view, List<EntityMention> found, List<EntityMention> added)
+    {
+        if (!added.Exists(m => m is PersonMention))
+        {
+            return;
+        }
+
+        for (var k = 0; k < found.Count; k++)
+        {
+            if (found[k] is TitleMention { Person: null } title && !added.Contains(title))
+            {
+                var first = view.IndexAt(title.Span.Start);
+                var last = view.IndexAt(title.Span.End - 1);
+                if (AdjacentPerson(view, first, last, added) is { } person)
+                {
+                    found[k] = title with { Person = person };
+                }
+            }
+        }
+    }
+
+    /// <summary>The name of a person mention right after the title's tokens, or right before them past a separator.</summary>
+    private static string? AdjacentPerson(TokenView view, int first, int last, List<EntityMention> mentions)
+    {
+        var after = last + 1 < view.Count && view.SameLine(last, last + 1) ? view[last + 1].Start : -1;
+        var beforeEnd = first >= 2 && view.SameLine(first - 2, first) && EntityGrammar.IsSeparator(view, first - 1) ? view[first - 2].End : -1;
+        foreach (var m in mentions)
+        {
+            if (m is PersonMention p && (p.Span.Start == after || p.Span.End == beforeEnd))
+            {
+                return p.Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The span's margin over O (<see cref="EntityTagFeatures.SpanMargin"/>) against <see cref="TaggerCombination.MinMargin"/>.</summary>
@@ -302,17 +344,9 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
     /// <summary>The person a title found by the tagger belongs to: a person mention right after it or before it (past a separator).</summary>
     private static string? HolderOf(TokenView view, int first, int last, List<EntityMention> found, List<EntityMention> added)
     {
-        var after = view.SameLine(last, last + 1) && last + 1 < view.Count ? view[last + 1].Start : -1;
-        var beforeEnd = first >= 2 && view.SameLine(first - 2, first) && EntityGrammar.IsSeparator(view, first - 1) ? view[first - 2].End : -1;
-        foreach (var list in (ReadOnlySpan<List<EntityMention>>)[found, added])
+        if ((AdjacentPerson(view, first, last, found) ?? AdjacentPerson(view, first, last, added)) is { } person)
         {
-            foreach (var m in list)
-            {
-                if (m is PersonMention p && (p.Span.Start == after || p.Span.End == beforeEnd))
-                {
-                    return p.Name;
-                }
-            }
+            return person;
         }
 
         if (view.SameLine(last, last + 1) && EntityGrammar.TryName(view, last + 1, NameContext.Cued, out var nameLast))

@@ -12,7 +12,7 @@ internal sealed record TaggerTrainingOptions
     /// <summary>Seeds the example order and the hiding of rule proposals in every epoch.</summary>
     public int Seed { get; init; } = 13;
 
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 10;
 
     /// <summary>log2 of the number of hashed features.</summary>
     public int Bits { get; init; } = 16;

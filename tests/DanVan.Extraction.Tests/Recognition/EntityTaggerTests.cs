@@ -60,8 +60,11 @@ public class EntityTaggerTests
     public void The_tagger_finds_a_person_the_rules_miss(string text, string name)
     {
         Assert.DoesNotContain(EntityRecognizer.RulesOnly.Recognize(text, Published).OfType<PersonMention>(), p => p.Name == name);
-        var person = Assert.Single(EntityRecognizer.Default.Recognize(text, Published).OfType<PersonMention>(), p => p.Name == name);
+        Assert.Null(Assert.Single(EntityRecognizer.RulesOnly.Recognize(text, Published).OfType<TitleMention>()).Person);
+        var mentions = EntityRecognizer.Default.Recognize(text, Published);
+        var person = Assert.Single(mentions.OfType<PersonMention>(), p => p.Name == name);
         Assert.Equal(name, text.Substring(person.Span.Start, person.Span.Length));
+        Assert.Equal(name, Assert.Single(mentions.OfType<TitleMention>()).Person);
     }
 
     [Fact]
