@@ -25,6 +25,9 @@ internal static class EntityGrammar
 
     private static readonly string[] Cues = ["đồng chí", "đ/c", "ông", "bà", "chị", "anh", "cụ", "già làng", "thầy", "cô", "em", "nghệ nhân", "người có uy tín", "ảnh :", "t/h :", "bài :", "tin :"];
 
+    // The last word of each cue: a token before which none stands cannot follow a cue (a cheap first test).
+    private static readonly string[] CueLastWords = [.. Cues.Select(c => c[(c.LastIndexOf(' ') + 1)..]).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>True when a cue spans exactly tokens <paramref name="first"/> up to (not including) <paramref name="next"/>.</summary>
     public static bool IsCueStartAt(TokenView view, int first, int next)
     {
@@ -62,6 +65,22 @@ internal static class EntityGrammar
     /// <summary>True when a cue ("đồng chí", "ông", "bà"…) ends right before token <paramref name="index"/> on its line.</summary>
     public static bool FollowsCue(TokenView view, int index)
     {
+        var previous = view.Span(index - 1);
+        var candidate = false;
+        foreach (var word in CueLastWords)
+        {
+            if (previous.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                candidate = true;
+                break;
+            }
+        }
+
+        if (!candidate)
+        {
+            return false;
+        }
+
         foreach (var cue in Cues)
         {
             var n = TokenView.WordCount(cue);
