@@ -22,6 +22,9 @@ internal static class ModelCatalog
     /// <summary>The word segmenter's hand-written domain lexicon, one word a line.</summary>
     public const string SegmenterDomainLexicon = Prefix + "segmenter/domain-lexicon.txt";
 
+    /// <summary>Word → most frequent part of speech (written by <c>danvan train word-classes</c>).</summary>
+    public const string WordClasses = Prefix + "lexicons/word-classes.tsv";
+
     /// <summary>Every resource the library loads at run time.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -43,6 +46,7 @@ internal static class ModelCatalog
         Recognition.Lexicons.AbbreviationsResource,
         SegmenterModel,
         SegmenterDomainLexicon,
+        WordClasses,
     ];
 
     /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>
