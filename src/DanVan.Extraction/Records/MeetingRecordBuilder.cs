@@ -42,6 +42,9 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         ("kể lại", SpeakerRole.ThamLuan), ("giới thiệu", SpeakerRole.ThamLuan), ("nêu", SpeakerRole.ThamLuan),
     ];
 
+    // Most specific first: "khen thưởng" is what the text says when it names no award.
+    private static readonly string[] AwardNames = ["bằng khen", "giấy khen", "cờ thi đua", "kỷ niệm chương", "khen thưởng"];
+
     private static readonly string[] Honorifics = ["đồng chí", "ông", "bà", "chị", "anh"];
 
     // A dialogue, a launch or an unclassified meeting names a year to label the event ("đối thoại … năm 2019"),
@@ -267,8 +270,16 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             return (null, null);
         }
 
-        // The place: capitalized words right after the level word ("huyện Krông Pắc", "Tỉnh ủy Đắk Lắk").
+        // The place: capitalized words right after the level word ("huyện Krông Pắc", "Tỉnh ủy Đắk Lắk"); a
+        // numbered ward or commune is named with its level word ("Phường 5").
         var rest = source[levelEnd..].TrimStart();
+        var digits = rest.TakeWhile(char.IsAsciiDigit).Count();
+        if (digits > 0 && (digits == rest.Length || !char.IsLetterOrDigit(rest[digits])))
+        {
+            var levelWord = source.Substring(levelAt, levelEnd - levelAt);
+            return (level, char.ToUpperInvariant(levelWord[0]) + levelWord[1..] + " " + rest[..digits]);
+        }
+
         var words = new List<string>();
         foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -485,27 +496,52 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     private static int Distance(TextSpan name, int cueStart, int cueLength) =>
         cueStart >= name.End ? cueStart - name.End : name.Start >= cueStart + cueLength ? name.Start - (cueStart + cueLength) : 0;
 
+    /// <summary>
+    /// Awards: in each clause (split at ';') that names an award ("bằng khen", "giấy khen", "cờ thi đua",
+    /// "kỷ niệm chương", else "khen thưởng"), the giver is the organization before the giving verb ("UBND tỉnh
+    /// tặng bằng khen cho …"), after "của" ("bằng khen của UBND tỉnh") or after "được" ("được UBND tỉnh tặng");
+    /// every figure of the clause that is not money is a count of recipients.
+    /// </summary>
     private static List<AwardEntry> ReadAwards(Context context, List<TextSpan> sentences)
     {
         var awards = new List<AwardEntry>();
+        var text = context.Normalized.Text;
         foreach (var sentence in sentences)
         {
-            var lower = context.Lower(sentence);
-            var award = lower.Contains("bằng khen", StringComparison.Ordinal) ? "bằng khen" : lower.Contains("giấy khen", StringComparison.Ordinal) ? "giấy khen" : null;
-            if (award is null)
+            var clauseStart = sentence.Start;
+            while (clauseStart < sentence.End)
             {
-                continue;
-            }
-
-            var givenBy = lower.IndexOf(award + " của", StringComparison.Ordinal);
-            var giver = givenBy < 0 ? null : context.In<EntityMention>(sentence).FirstOrDefault(m => m is OrganizationMention or TitleMention && m.Span.Start - sentence.Start > givenBy)?.NormalizedValue;
-            foreach (var figure in context.In<FigureMention>(sentence))
-            {
-                awards.Add(new AwardEntry(giver, award, figure.Value, figure.Unit, context.Map(sentence)));
+                var semicolon = text.IndexOf(';', clauseStart, sentence.End - clauseStart);
+                var clause = TextSpan.FromBounds(clauseStart, semicolon < 0 ? sentence.End : semicolon);
+                clauseStart = clause.End + 1;
+                ReadAward(context, clause, sentence, awards);
             }
         }
 
         return awards;
+    }
+
+    private static void ReadAward(Context context, TextSpan clause, TextSpan sentence, List<AwardEntry> awards)
+    {
+        var lower = context.Lower(clause);
+        var (award, at) = AwardNames.Select(a => (Name: a, At: lower.IndexOf(a, StringComparison.Ordinal))).Where(x => x.At >= 0).FirstOrDefault();
+        if (award is null)
+        {
+            return;
+        }
+
+        // The giver: an organization, or an office ("Bằng khen của Chủ tịch UBND tỉnh").
+        var givers = context.In<EntityMention>(clause).Where(m => m is OrganizationMention or TitleMention).ToList();
+        var of = lower.IndexOf(award + " của", StringComparison.Ordinal);
+        var giver = (of >= 0 ? givers.FirstOrDefault(o => o.Span.Start - clause.Start > of) : null)
+                    ?? givers.OfType<OrganizationMention>().LastOrDefault(o => o.Span.Start - clause.Start < at);
+        foreach (var figure in context.In<FigureMention>(clause))
+        {
+            if (figure.Unit is not ("đồng" or "%"))
+            {
+                awards.Add(new AwardEntry(giver?.NormalizedValue, award, figure.Value, figure.Unit, context.Map(sentence)));
+            }
+        }
     }
 
     private static SectionLabel Label(Context context, TextSpan sentence, TextSpan lead)

@@ -89,4 +89,33 @@ public class MeetingFieldRuleTests
             new DateOnly(2023, 4, 2));
         Assert.Empty(record.Speakers);
     }
+
+    [Fact]
+    public void Each_clause_of_an_award_sentence_has_its_own_giver()
+    {
+        var record = Extract(
+            "Hội Cựu chiến binh tỉnh Đắk Nông tổng kết năm 2023\n\n"
+            + "Sáng 10/1, Hội Cựu chiến binh tỉnh Đắk Nông tổ chức hội nghị tổng kết công tác Hội năm 2023. "
+            + "Dịp này, UBND tỉnh tặng bằng khen cho 6 tập thể, 9 cá nhân; Hội CCB tỉnh tặng giấy khen cho 14 tập thể, 21 cá nhân có thành tích xuất sắc. "
+            + "Ngoài ra, 3 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh.",
+            new DateOnly(2024, 1, 11));
+        var awards = record.Awards.Select(a => (a.Giver, a.Award, a.Count, a.Recipients)).ToList();
+        Assert.Equal(
+            [
+                ("Ủy ban nhân dân tỉnh", "bằng khen", 6m, "tập thể"), ("Ủy ban nhân dân tỉnh", "bằng khen", 9m, "cá nhân"),
+                ("Hội Cựu chiến binh tỉnh", "giấy khen", 14m, "tập thể"), ("Hội Cựu chiến binh tỉnh", "giấy khen", 21m, "cá nhân"),
+                ("Chủ tịch Ủy ban nhân dân tỉnh", "bằng khen", 3m, "tập thể"),
+            ],
+            awards);
+    }
+
+    [Fact]
+    public void A_numbered_ward_is_the_place()
+    {
+        var record = Extract(
+            "Đảng ủy Phường 7 giao ban công tác dân vận quý II\n\n"
+            + "Chiều 3/7, Đảng ủy Phường 7 tổ chức hội nghị giao ban công tác dân vận quý II/2024.",
+            new DateOnly(2024, 7, 4));
+        Assert.Equal(("phường", "Phường 7"), (record.Meeting.Level, record.Meeting.Place));
+    }
 }
