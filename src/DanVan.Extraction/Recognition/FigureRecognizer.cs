@@ -10,7 +10,7 @@ namespace DanVan.Extraction.Recognition;
 /// </summary>
 internal sealed class FigureRecognizer : IEntityRecognizer
 {
-    private static readonly string[] Qualifiers = ["gần", "hơn", "trên", "khoảng", "ước", "gần như", "ước tính", "xấp xỉ"];
+    private static readonly string[] Qualifiers = ["gần", "hơn", "trên", "khoảng", "ước", "gần như", "ước tính", "ước đạt", "xấp xỉ"];
 
     // A number right after one of these names a thing ("Tổ 5", "số 12", "lần thứ 3"), it does not count one.
     private static readonly HashSet<string> NamingWords = new(StringComparer.OrdinalIgnoreCase)
