@@ -33,13 +33,13 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     [
         ("thông tin", SpeakerRole.PhatBieu), ("cho biết", SpeakerRole.PhatBieu), ("đề xuất", SpeakerRole.PhatBieu), ("đề nghị", SpeakerRole.PhatBieu), ("kiến nghị", SpeakerRole.PhatBieu),
         ("phản ánh", SpeakerRole.PhatBieu), ("chia sẻ", SpeakerRole.PhatBieu), ("trả lời", SpeakerRole.PhatBieu),
-        ("giải đáp", SpeakerRole.PhatBieu), ("nêu ý kiến", SpeakerRole.PhatBieu),
+        ("giải đáp", SpeakerRole.PhatBieu), ("nêu ý kiến", SpeakerRole.PhatBieu), ("điểm lại", SpeakerRole.PhatBieu),
     ];
 
     // What a contributor does after the paragraph has announced contributions ("Ông X kể lại việc …").
     private static readonly (string Cue, SpeakerRole Role)[] ContributionCues =
     [
-        ("kể lại", SpeakerRole.ThamLuan), ("giới thiệu", SpeakerRole.ThamLuan), ("nêu", SpeakerRole.ThamLuan),
+        ("kể lại", SpeakerRole.ThamLuan), ("kể về", SpeakerRole.ThamLuan), ("giới thiệu", SpeakerRole.ThamLuan), ("nêu", SpeakerRole.ThamLuan),
     ];
 
     // Most specific first: "khen thưởng" is what the text says when it names no award.
@@ -244,7 +244,15 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             actAt = KindCues.Select(c => lower.IndexOf(c.Cue, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(lower.Length).Min();
         }
 
-        return context.In<OrganizationMention>(sentence).FirstOrDefault(o => o.Span.Start - sentence.Start <= actAt);
+        // "nhân kỷ niệm 35 năm Ngày thành lập Hội Cựu chiến binh Việt Nam, Hội CCB thị xã … tổ chức": the body
+        // whose anniversary is celebrated is not the organizer.
+        return context.In<OrganizationMention>(sentence).FirstOrDefault(o => o.Span.Start - sentence.Start <= actAt && !IsAnniversaryOf(lower, o.Span.Start - sentence.Start));
+    }
+
+    private static bool IsAnniversaryOf(string lower, int at)
+    {
+        var before = lower[Math.Max(0, at - 16)..at];
+        return before.Contains("thành lập", StringComparison.Ordinal) || before.Contains("truyền thống", StringComparison.Ordinal);
     }
 
     private static (string? Level, string? Place) ReadLevel(Context context, OrganizationMention? organizer, TextSpan lead)
@@ -405,9 +413,14 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
                 named.AddRange(context.In<TitleMention>(sentence).Where(t => !string.IsNullOrEmpty(t.Person)).Take(1).Select(t => (t.Person!, t.Span)));
             }
 
+            // "Kết luận hội nghị, đồng chí X …": a role cue that opens the sentence before its first comma is what
+            // the first person named after the comma does, whatever other cue words follow ("ý kiến chỉ đạo").
+            var comma = context.Lower(sentence).IndexOf(',', StringComparison.Ordinal);
+            var fronted = comma < 0 ? null : cues.Where(c => c.At + c.Length <= comma).Select(c => (SpeakerRole?)c.Role).FirstOrDefault();
+            var firstAfterComma = fronted is null ? -1 : named.Where(n => n.Span.Start - sentence.Start > comma).Select(n => n.Span.Start).DefaultIfEmpty(-1).Min();
             foreach (var (name, span) in named)
             {
-                var role = cues.MinBy(c => Distance(span, c.At + sentence.Start, c.Length)).Role;
+                var role = span.Start == firstAfterComma ? fronted!.Value : cues.MinBy(c => Distance(span, c.At + sentence.Start, c.Length)).Role;
                 if (speakers.Any(s => s.Role == role && string.Equals(s.Person, name, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;

@@ -118,4 +118,26 @@ public class MeetingFieldRuleTests
             new DateOnly(2024, 7, 4));
         Assert.Equal(("phường", "Phường 7"), (record.Meeting.Level, record.Meeting.Place));
     }
+
+    [Fact]
+    public void A_role_that_opens_the_sentence_is_what_the_first_person_after_the_comma_does()
+    {
+        var record = Extract(
+            "Ban Dân vận Huyện ủy Cư Jút giao ban quý III\n\n"
+            + "Sáng 5/10, Ban Dân vận Huyện ủy Cư Jút tổ chức hội nghị giao ban công tác dân vận quý III/2023. "
+            + "Kết luận hội nghị, đồng chí Lê Thị Mai tiếp thu ý kiến chỉ đạo và giao nhiệm vụ cho các cơ quan.",
+            new DateOnly(2023, 10, 6));
+        var speaker = Assert.Single(record.Speakers);
+        Assert.Equal(("Lê Thị Mai", SpeakerRole.KetLuan), (speaker.Person, speaker.Role));
+    }
+
+    [Fact]
+    public void The_body_whose_anniversary_is_celebrated_is_not_the_organizer()
+    {
+        var record = Extract(
+            "Hội Nông dân huyện Krông Búk biểu dương nông dân giỏi\n\n"
+            + "Ngày 14/10/2020, nhân kỷ niệm 90 năm Ngày thành lập Hội Nông dân Việt Nam, Hội Nông dân huyện Krông Búk tổ chức hội nghị biểu dương nông dân sản xuất, kinh doanh giỏi.",
+            new DateOnly(2020, 10, 15));
+        Assert.Equal("Hội Nông dân huyện Krông Búk", record.Meeting.Organizer?.Expanded);
+    }
 }
