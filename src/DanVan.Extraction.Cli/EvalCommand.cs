@@ -91,11 +91,12 @@ internal static class EvalCommand
             var fields = new Dictionary<string, FieldScore>(StringComparer.Ordinal);
             var chairs = new SetScore();
             var speakers = new SetScore();
+            var awards = new SetScore();
             var errors = new List<RecordError>();
             foreach (var article in articles)
             {
                 var record = extractor.ExtractText(article.Text, new DanVan.Extraction.Records.ExtractionOptions { Published = article.Published, SourcePath = article.Path });
-                RecordEvaluation.Score(article, record, fields, chairs, speakers, errors);
+                RecordEvaluation.Score(article, record, fields, chairs, speakers, awards, errors);
             }
 
             using var output = CliIO.StdOut();
@@ -108,6 +109,7 @@ internal static class EvalCommand
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"chairs",-10} P {chairs.Precision:F3} R {chairs.Recall:F3} F1 {chairs.F1:F3}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"speakers",-10} P {speakers.Precision:F3} R {speakers.Recall:F3} F1 {speakers.F1:F3} (person and role)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"awards",-10} P {awards.Precision:F3} R {awards.Recall:F3} F1 {awards.F1:F3} (giver, award, count and recipients)"));
             if (parse.GetValue(csv) is { } csvFile)
             {
                 using var writer = new StreamWriter(csvFile.FullName, false, CliIO.Utf8NoBom);

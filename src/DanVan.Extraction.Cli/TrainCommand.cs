@@ -10,6 +10,9 @@ namespace DanVan.Extraction.Cli;
 /// <c>danvan train segmenter --data ../shared/data --out models/segmenter --seed 13</c>: trains the word
 /// segmenter on the word-segmented data (never on the VTB dev split, nor on any training sentence whose
 /// text is a dev sentence), writes <c>segmenter.bin</c>, and reports the dev score.
+/// <c>danvan train tagger --corpus corpus/articles --out models/tagger --seed 13</c>: trains the
+/// person/organization/title tagger on the corpus train split, writes <c>tagger.bin</c>, and reports the
+/// dev-split scores of the rules, the tagger and their combination.
 /// </summary>
 internal static class TrainCommand
 {
@@ -18,6 +21,32 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model from the shared data.");
         command.Subcommands.Add(CreateSegmenter());
         command.Subcommands.Add(CreateTagger());
+        command.Subcommands.Add(CreateWordClasses());
+        return command;
+    }
+
+    private static Command CreateWordClasses()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The shared data folder (holding pyvi-vtb/vtb.txt).", DefaultValueFactory = _ => new DirectoryInfo("../shared/data") };
+        var output = new Option<FileInfo>("--out") { Description = "File to write.", DefaultValueFactory = _ => new FileInfo("models/lexicons/word-classes.tsv") };
+        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times are left out.", DefaultValueFactory = _ => 1 };
+        var command = new Command("word-classes", "Count the part of speech of every word of pyvi's POS-tagged treebank; writes word-classes.tsv (the figure recognizer reads it to end noun phrases).") { data, output, minCount };
+        command.SetAction(parse =>
+        {
+            var source = Path.Combine(parse.GetValue(data)!.FullName, SegmentedCorpus.Pyvi);
+            if (!File.Exists(source))
+            {
+                return CliIO.Fail($"no POS-tagged data at {source}");
+            }
+
+            var outFile = parse.GetValue(output)!;
+            outFile.Directory?.Create();
+            using var reader = new StreamReader(source);
+            using var writer = new StreamWriter(outFile.FullName, false, CliIO.Utf8NoBom) { NewLine = "\n" };
+            var count = WordClasses.Train(reader, writer, Math.Max(1, parse.GetValue(minCount)));
+            Console.Error.WriteLine($"wrote {count} words to {outFile.FullName}");
+            return 0;
+        });
         return command;
     }
 

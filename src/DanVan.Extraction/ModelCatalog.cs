@@ -25,6 +25,9 @@ internal static class ModelCatalog
     /// <summary>The entity tagger's trained model (written by <c>danvan train tagger</c>).</summary>
     public const string TaggerModel = Prefix + "tagger/tagger.bin";
 
+    /// <summary>Word → most frequent part of speech (written by <c>danvan train word-classes</c>).</summary>
+    public const string WordClasses = Prefix + "lexicons/word-classes.tsv";
+
     /// <summary>Every resource the library loads at run time.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -47,6 +50,7 @@ internal static class ModelCatalog
         SegmenterModel,
         SegmenterDomainLexicon,
         TaggerModel,
+        WordClasses,
     ];
 
     /// <summary>Opens an embedded resource by its logical name; throws when it is missing.</summary>

@@ -77,7 +77,7 @@ internal static class EntityEvaluation
         "title" or "org" => gold.Attribute("expanded"),
         "date" => gold.Attribute("value"),
         "period" => gold.Attribute("start") + ".." + gold.Attribute("end"),
-        "figure" => decimal.Parse(gold.Attribute("value"), NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + " " + gold.Attribute("unit").ToLowerInvariant(),
+        "figure" => decimal.Parse(gold.Attribute("value"), NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + " " + Text.TextNormalizer.Default.Normalize(gold.Attribute("unit")).Text.ToLowerInvariant(),
         _ => string.Empty,
     };
 

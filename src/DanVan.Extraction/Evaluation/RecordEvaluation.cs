@@ -58,9 +58,9 @@ internal sealed record RecordError(string Article, string Split, string Field, s
 /// <summary>Scores meeting records against the gold header fields of corpus articles.</summary>
 internal static class RecordEvaluation
 {
-    public static readonly string[] Fields = ["kind", "organizer", "date", "reviewed", "planned"];
+    public static readonly string[] Fields = ["kind", "organizer", "date", "level", "place", "reviewed", "planned"];
 
-    public static void Score(CorpusArticle article, MeetingRecord record, Dictionary<string, FieldScore> fields, SetScore chairs, SetScore speakers, List<RecordError>? errors = null)
+    public static void Score(CorpusArticle article, MeetingRecord record, Dictionary<string, FieldScore> fields, SetScore chairs, SetScore speakers, SetScore awards, List<RecordError>? errors = null)
     {
         var m = record.Meeting;
         void Field(Dictionary<string, FieldScore> all, string name, string gold, string predicted, Func<string, string, bool>? lenient)
@@ -89,13 +89,21 @@ internal static class RecordEvaluation
         Field(fields, "kind", article.HeaderValue("kind"), RecordJson.KindName(m.Kind), lenient: null);
         Field(fields, "organizer", article.HeaderValue("organizer"), m.Organizer?.Expanded ?? string.Empty, (g, p) => g.Length > 0 && p.Length > 0 && (g.Contains(p, StringComparison.Ordinal) || p.Contains(g, StringComparison.Ordinal)));
         Field(fields, "date", article.HeaderValue("date"), m.Date?.Value ?? string.Empty, (g, p) => g.Length >= 7 && p.Length >= 7 && g[..7] == p[..7]);
+        Field(fields, "level", article.HeaderValue("level"), m.Level ?? string.Empty, lenient: null);
+        Field(fields, "place", article.HeaderValue("place"), m.Place ?? string.Empty, (g, p) => g.Length > 0 && p.Length > 0 && (g.Contains(p, StringComparison.Ordinal) || p.Contains(g, StringComparison.Ordinal)));
         Field(fields, "reviewed", article.HeaderValue("reviewed"), Period(m.Reviewed), Overlap);
         Field(fields, "planned", article.HeaderValue("planned"), Period(m.Planned), Overlap);
+        Set(awards, "award",
+            [.. article.HeaderValues("award").Where(a => a.Length > 0).Select(AwardKey)],
+            [.. record.Awards.Select(a => AwardKey(string.Join('|', a.Giver ?? string.Empty, a.Award, a.Count.ToString(CultureInfo.InvariantCulture), a.Recipients)))]);
         Set(chairs, "chair", [.. article.HeaderValues("chair").Where(c => c.Length > 0)], [.. m.Chairs]);
         Set(speakers, "speaker", 
             [.. article.HeaderValues("speaker").Where(s => s.Length > 0).Select(s => string.Join('|', s.Split('|').Select(x => x.Trim())))],
             [.. record.Speakers.Select(s => s.Person + "|" + RecordJson.RoleName(s.Role))]);
     }
+
+    /// <summary>"giver | award | count | recipients" with the parts trimmed and joined by '|'.</summary>
+    private static string AwardKey(string value) => string.Join('|', value.Split('|').Select(x => x.Trim()));
 
     /// <summary>Case, tone-style and spacing-insensitive form for comparing names.</summary>
     public static string Fold(string value) =>

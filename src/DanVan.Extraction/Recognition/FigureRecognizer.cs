@@ -10,7 +10,7 @@ namespace DanVan.Extraction.Recognition;
 /// </summary>
 internal sealed class FigureRecognizer : IEntityRecognizer
 {
-    private static readonly string[] Qualifiers = ["gần", "hơn", "trên", "khoảng", "ước", "gần như", "ước tính", "xấp xỉ"];
+    private static readonly string[] Qualifiers = ["gần", "hơn", "trên", "khoảng", "ước", "gần như", "ước tính", "ước đạt", "xấp xỉ"];
 
     // A number right after one of these names a thing ("Tổ 5", "số 12", "lần thứ 3"), it does not count one.
     private static readonly HashSet<string> NamingWords = new(StringComparer.OrdinalIgnoreCase)
@@ -33,7 +33,24 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "hoặc", "các", "những", "này", "đó", "bị", "để", "theo", "về", "như", "khi", "gồm", "trị", "giá", "đạt",
         "so", "tăng", "giảm", "còn", "ở", "vào", "ra", "lên", "xuống", "nên", "do", "bởi", "vì", "thuộc", "đều", "cùng",
         "mỗi", "một", "hai", "ba", "sau", "trước", "hơn", "gần", "khoảng", "đang", "sẽ", "vừa", "mới", "nữa",
+        "giữa", "toàn", "ven", "không", "chưa", "rất", "cũng", "đi",
     };
+
+    // What the clause goes on with after the counted noun: verbs of giving, taking part, reaching, and the
+    // describing words that never belong to the kind of thing counted ("312 hội viên" mới, "5 hộ" khó khăn).
+    // Activities whose object is a topic: the counted noun ends with them ("36 lớp tập huấn" khoa học kỹ thuật).
+    private static readonly string[] TopicVerbs = ["tập huấn", "tuyên truyền", "hướng dẫn", "phổ biến", "bồi dưỡng", "chuyển giao", "tự quản"];
+
+    private static readonly string[] ClauseWords =
+    [
+        "tham gia", "tham dự", "dự", "trị giá", "vươn lên", "thoát nghèo", "thoát", "gửi", "tổ chức", "hỗ trợ", "vay", "nhận",
+        "bàn giao", "liên kết", "chuyển giao", "lấy", "góp phần", "tạo", "đóng góp", "ủng hộ", "hiến", "tặng", "trao", "giúp",
+        "phát triển", "sinh hoạt", "đăng ký", "ký", "cam kết", "thực hiện", "triển khai", "xây dựng", "sửa chữa", "xây", "làm",
+        "trồng", "nuôi", "vận động", "đại diện", "tiêu biểu", "trọng tâm", "khó khăn", "nghèo", "duy trì", "ra quân",
+        "giải quyết", "đưa", "chi", "trực thuộc", "liên quan", "tự nguyện", "trả", "sản xuất", "mở rộng", "lồng ghép",
+        "tháo dỡ", "kinh doanh", "ưu tú", "thiết thực", "chính", "phức tạp", "trực tiếp", "định kỳ", "đột xuất", "già cỗi",
+        "kém", "trở", "ủy thác", "bị", "bảo đảm", "đảm bảo", "hoàn thành", "vượt", "tăng", "giảm", "đạt", "gồm", "với", "quê",
+    ];
 
     // Measure words: the counted noun often continues with what is measured ("tấn gạo", "km đường", "lượt hội viên").
     private static readonly HashSet<string> MeasureWords = new(StringComparer.OrdinalIgnoreCase)
@@ -83,7 +100,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
                 numberEnd = i + 2;
             }
 
-            if (TryReadFigure(view, i, numberEnd, value, out var first, out var last, out var figure, out var unit, out var qualifier))
+            if (TryReadFigure(view, covered, i, numberEnd, value, out var first, out var last, out var figure, out var unit, out var qualifier))
             {
                 var span = view.Cover(first, last);
                 output.Add(new FigureMention(span, view.TextOf(span), figure, unit, qualifier));
@@ -92,7 +109,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
     }
 
-    private static bool TryReadFigure(TokenView view, int i, int numberEnd, decimal value, out int first, out int last, out decimal figure, out string unit, out string? qualifier)
+    private static bool TryReadFigure(TokenView view, bool[] covered, int i, int numberEnd, decimal value, out int first, out int last, out decimal figure, out string unit, out string? qualifier)
     {
         first = i;
         last = i;
@@ -132,8 +149,9 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return scale > 1 && Money(ref unit);
         }
 
-        // "đồng" the currency, not "đồng chí", "đồng bào", "đồng đội" (the word segmenter tells them apart).
-        if (view.Is(next, "đồng") && WordEnd(view, next) == next)
+        // "đồng" the currency, not "đồng chí", "đồng bào", "đồng đội" (the word segmenter tells them apart;
+        // after a scale word it is the currency whatever follows: "48 tỷ đồng vốn vay").
+        if (view.Is(next, "đồng") && (WordEnd(view, next) == next || (scale > 1 && !IsPeopleDong(view, next))))
         {
             last = next;
             unit = "đồng";
@@ -163,9 +181,128 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return false;
         }
 
-        last = nounEnd;
-        unit = noun;
+        last = ExtendNounPhrase(view, covered, next, nounEnd);
+        unit = view.TextOf(view.Cover(next, last)).ToLowerInvariant();
         return true;
+    }
+
+    private static bool IsPeopleDong(TokenView view, int index) =>
+        view.Is(index + 1, "bào") || view.Is(index + 1, "chí") || view.Is(index + 1, "đội") || view.Is(index + 1, "hương") || view.Is(index + 1, "nghiệp");
+
+    /// <summary>
+    /// Extends the counted noun that runs from <paramref name="first"/> to <paramref name="end"/> over the nouns
+    /// that name the kind of thing counted ("46 hộ hội viên", "6 km đường bê tông nông thôn", "12 lớp dạy nghề")
+    /// and over a comma list of sibling nouns sharing the number ("15 xã, thị trấn"); it stops at function words,
+    /// the clause's verbs and describing words, names, numbers, other entities and the end of the line
+    /// (corpus/README.md, "Figures: where the span ends"). Word classes come from <see cref="WordClasses"/>.
+    /// </summary>
+    private static int ExtendNounPhrase(TokenView view, bool[] covered, int first, int end)
+    {
+        const int MaxWords = 6;
+        var wordStart = first;
+        for (var step = 0; step < MaxWords; step++)
+        {
+            // A lexicon entry from a word of the phrase that reaches further ("nhà Đại đoàn kết", "đồng bào Ba Na").
+            var entryEnd = -1;
+            for (var t = wordStart; t <= end; t++)
+            {
+                entryEnd = Math.Max(entryEnd, Lexicons.Units.LongestAt(view, t));
+            }
+
+            if (entryEnd > end && !Crosses(covered, end + 1, entryEnd))
+            {
+                end = entryEnd;
+                continue;
+            }
+
+            // "10 lớp tập huấn" chăm sóc sức khỏe, "487 Tổ nhân dân tự quản" vệ sinh môi trường: what a training,
+            // a campaign or a self-managed group is about is not the kind counted.
+            if (TopicVerbs.Any(v => EndsWith(view, first, end, v)))
+            {
+                break;
+            }
+
+            var j = end + 1;
+            var sibling = view.Span(j) is "," && view[j].Start == view[end].End;
+            if (sibling)
+            {
+                j++;
+            }
+
+            if (!view.SameLine(first, j) || view.Kind(j) != TokenKind.Syllable || covered[j] || IsClauseWord(view, j)
+                || !char.IsLower(view.Span(j)[0]))
+            {
+                break;
+            }
+
+            var wordEnd = Math.Max(Lexicons.Units.LongestAt(view, j), WordEnd(view, j));
+            if (Crosses(covered, j, wordEnd))
+            {
+                break;
+            }
+
+            var cls = WordClasses.Default.Of(view.TextOf(view.Cover(j, wordEnd)));
+            if (cls == WordClass.Unknown && wordEnd > j)
+            {
+                // A compound the segmenter knows but the treebank never tagged ("hội viên", "cử tri"): after a
+                // counted noun, a noun.
+                cls = WordClass.Noun;
+            }
+
+            if (Lexicons.Units.LongestAt(view, j) == wordEnd)
+            {
+                cls = WordClass.Noun;
+            }
+
+            if (sibling
+                ? cls != WordClass.Noun || view.Kind(wordEnd + 1) == TokenKind.Number
+                : cls is not (WordClass.Noun or WordClass.Verb))
+            {
+                break;
+            }
+
+            wordStart = j;
+            end = wordEnd;
+        }
+
+        return end;
+    }
+
+    private static bool EndsWith(TokenView view, int first, int end, string phrase)
+    {
+        var start = end - TokenView.WordCount(phrase) + 1;
+        return start >= first && view.IsPhrase(start, phrase);
+    }
+
+    private static bool Crosses(bool[] covered, int first, int last)
+    {
+        for (var t = first; t <= last && t < covered.Length; t++)
+        {
+            if (covered[t])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsClauseWord(TokenView view, int index)
+    {
+        if (StopWords.Contains(view.Span(index).ToString()))
+        {
+            return true;
+        }
+
+        foreach (var word in ClauseWords)
+        {
+            if (view.IsPhrase(index, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Drops trailing zeros a multiplication leaves in the decimal's scale (12,6 × 10⁹ prints as 12600000000).</summary>
@@ -208,7 +345,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         if (end == start && MeasureWords.Contains(view.Span(start).ToString()))
         {
             var measured = start + 1;
-            if (view.Kind(measured) == TokenKind.Syllable && view.SameLine(start, measured) && !StopWords.Contains(view.Span(measured).ToString())
+            if (view.Kind(measured) == TokenKind.Syllable && view.SameLine(start, measured) && !IsClauseWord(view, measured)
                 && char.IsLower(view.Span(measured)[0]))
             {
                 var measuredLexicon = Lexicons.Units.LongestAt(view, measured);

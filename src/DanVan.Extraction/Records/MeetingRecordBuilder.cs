@@ -33,14 +33,17 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     [
         ("thông tin", SpeakerRole.PhatBieu), ("cho biết", SpeakerRole.PhatBieu), ("đề xuất", SpeakerRole.PhatBieu), ("đề nghị", SpeakerRole.PhatBieu), ("kiến nghị", SpeakerRole.PhatBieu),
         ("phản ánh", SpeakerRole.PhatBieu), ("chia sẻ", SpeakerRole.PhatBieu), ("trả lời", SpeakerRole.PhatBieu),
-        ("giải đáp", SpeakerRole.PhatBieu), ("nêu ý kiến", SpeakerRole.PhatBieu),
+        ("giải đáp", SpeakerRole.PhatBieu), ("nêu ý kiến", SpeakerRole.PhatBieu), ("điểm lại", SpeakerRole.PhatBieu),
     ];
 
     // What a contributor does after the paragraph has announced contributions ("Ông X kể lại việc …").
     private static readonly (string Cue, SpeakerRole Role)[] ContributionCues =
     [
-        ("kể lại", SpeakerRole.ThamLuan), ("giới thiệu", SpeakerRole.ThamLuan), ("nêu", SpeakerRole.ThamLuan),
+        ("kể lại", SpeakerRole.ThamLuan), ("kể về", SpeakerRole.ThamLuan), ("giới thiệu", SpeakerRole.ThamLuan), ("nêu", SpeakerRole.ThamLuan),
     ];
+
+    // Most specific first: "khen thưởng" is what the text says when it names no award.
+    private static readonly string[] AwardNames = ["bằng khen", "giấy khen", "cờ thi đua", "kỷ niệm chương", "khen thưởng"];
 
     private static readonly string[] Honorifics = ["đồng chí", "ông", "bà", "chị", "anh"];
 
@@ -241,7 +244,15 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             actAt = KindCues.Select(c => lower.IndexOf(c.Cue, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(lower.Length).Min();
         }
 
-        return context.In<OrganizationMention>(sentence).FirstOrDefault(o => o.Span.Start - sentence.Start <= actAt);
+        // "nhân kỷ niệm 35 năm Ngày thành lập Hội Cựu chiến binh Việt Nam, Hội CCB thị xã … tổ chức": the body
+        // whose anniversary is celebrated is not the organizer.
+        return context.In<OrganizationMention>(sentence).FirstOrDefault(o => o.Span.Start - sentence.Start <= actAt && !IsAnniversaryOf(lower, o.Span.Start - sentence.Start));
+    }
+
+    private static bool IsAnniversaryOf(string lower, int at)
+    {
+        var before = lower[Math.Max(0, at - 16)..at];
+        return before.Contains("thành lập", StringComparison.Ordinal) || before.Contains("truyền thống", StringComparison.Ordinal);
     }
 
     private static (string? Level, string? Place) ReadLevel(Context context, OrganizationMention? organizer, TextSpan lead)
@@ -267,8 +278,16 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             return (null, null);
         }
 
-        // The place: capitalized words right after the level word ("huyện Krông Pắc", "Tỉnh ủy Đắk Lắk").
+        // The place: capitalized words right after the level word ("huyện Krông Pắc", "Tỉnh ủy Đắk Lắk"); a
+        // numbered ward or commune is named with its level word ("Phường 5").
         var rest = source[levelEnd..].TrimStart();
+        var digits = rest.TakeWhile(char.IsAsciiDigit).Count();
+        if (digits > 0 && (digits == rest.Length || !char.IsLetterOrDigit(rest[digits])))
+        {
+            var levelWord = source.Substring(levelAt, levelEnd - levelAt);
+            return (level, char.ToUpperInvariant(levelWord[0]) + levelWord[1..] + " " + rest[..digits]);
+        }
+
         var words = new List<string>();
         foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -394,9 +413,14 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
                 named.AddRange(context.In<TitleMention>(sentence).Where(t => !string.IsNullOrEmpty(t.Person)).Take(1).Select(t => (t.Person!, t.Span)));
             }
 
+            // "Kết luận hội nghị, đồng chí X …": a role cue that opens the sentence before its first comma is what
+            // the first person named after the comma does, whatever other cue words follow ("ý kiến chỉ đạo").
+            var comma = context.Lower(sentence).IndexOf(',', StringComparison.Ordinal);
+            var fronted = comma < 0 ? null : cues.Where(c => c.At + c.Length <= comma).Select(c => (SpeakerRole?)c.Role).FirstOrDefault();
+            var firstAfterComma = fronted is null ? -1 : named.Where(n => n.Span.Start - sentence.Start > comma).Select(n => n.Span.Start).DefaultIfEmpty(-1).Min();
             foreach (var (name, span) in named)
             {
-                var role = cues.MinBy(c => Distance(span, c.At + sentence.Start, c.Length)).Role;
+                var role = span.Start == firstAfterComma ? fronted!.Value : cues.MinBy(c => Distance(span, c.At + sentence.Start, c.Length)).Role;
                 if (speakers.Any(s => s.Role == role && string.Equals(s.Person, name, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
@@ -485,27 +509,52 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     private static int Distance(TextSpan name, int cueStart, int cueLength) =>
         cueStart >= name.End ? cueStart - name.End : name.Start >= cueStart + cueLength ? name.Start - (cueStart + cueLength) : 0;
 
+    /// <summary>
+    /// Awards: in each clause (split at ';') that names an award ("bằng khen", "giấy khen", "cờ thi đua",
+    /// "kỷ niệm chương", else "khen thưởng"), the giver is the organization before the giving verb ("UBND tỉnh
+    /// tặng bằng khen cho …"), after "của" ("bằng khen của UBND tỉnh") or after "được" ("được UBND tỉnh tặng");
+    /// every figure of the clause that is not money is a count of recipients.
+    /// </summary>
     private static List<AwardEntry> ReadAwards(Context context, List<TextSpan> sentences)
     {
         var awards = new List<AwardEntry>();
+        var text = context.Normalized.Text;
         foreach (var sentence in sentences)
         {
-            var lower = context.Lower(sentence);
-            var award = lower.Contains("bằng khen", StringComparison.Ordinal) ? "bằng khen" : lower.Contains("giấy khen", StringComparison.Ordinal) ? "giấy khen" : null;
-            if (award is null)
+            var clauseStart = sentence.Start;
+            while (clauseStart < sentence.End)
             {
-                continue;
-            }
-
-            var givenBy = lower.IndexOf(award + " của", StringComparison.Ordinal);
-            var giver = givenBy < 0 ? null : context.In<EntityMention>(sentence).FirstOrDefault(m => m is OrganizationMention or TitleMention && m.Span.Start - sentence.Start > givenBy)?.NormalizedValue;
-            foreach (var figure in context.In<FigureMention>(sentence))
-            {
-                awards.Add(new AwardEntry(giver, award, figure.Value, figure.Unit, context.Map(sentence)));
+                var semicolon = text.IndexOf(';', clauseStart, sentence.End - clauseStart);
+                var clause = TextSpan.FromBounds(clauseStart, semicolon < 0 ? sentence.End : semicolon);
+                clauseStart = clause.End + 1;
+                ReadAward(context, clause, sentence, awards);
             }
         }
 
         return awards;
+    }
+
+    private static void ReadAward(Context context, TextSpan clause, TextSpan sentence, List<AwardEntry> awards)
+    {
+        var lower = context.Lower(clause);
+        var (award, at) = AwardNames.Select(a => (Name: a, At: lower.IndexOf(a, StringComparison.Ordinal))).Where(x => x.At >= 0).FirstOrDefault();
+        if (award is null)
+        {
+            return;
+        }
+
+        // The giver: an organization, or an office ("Bằng khen của Chủ tịch UBND tỉnh").
+        var givers = context.In<EntityMention>(clause).Where(m => m is OrganizationMention or TitleMention).ToList();
+        var of = lower.IndexOf(award + " của", StringComparison.Ordinal);
+        var giver = (of >= 0 ? givers.FirstOrDefault(o => o.Span.Start - clause.Start > of) : null)
+                    ?? givers.OfType<OrganizationMention>().LastOrDefault(o => o.Span.Start - clause.Start < at);
+        foreach (var figure in context.In<FigureMention>(clause))
+        {
+            if (figure.Unit is not ("đồng" or "%"))
+            {
+                awards.Add(new AwardEntry(giver?.NormalizedValue, award, figure.Value, figure.Unit, context.Map(sentence)));
+            }
+        }
     }
 
     private static SectionLabel Label(Context context, TextSpan sentence, TextSpan lead)

@@ -100,6 +100,15 @@ public class RuleRecognizerTests
     [InlineData("duy trì 487 Tổ nhân dân tự quản", new[] { "487 Tổ nhân dân tự quản" }, new[] { "487" }, new[] { "tổ nhân dân tự quản" })]
     [InlineData("tổ chức 12 cuộc giám sát và 35 doanh nghiệp tham gia", new[] { "12 cuộc giám sát", "35 doanh nghiệp" }, new[] { "12", "35" }, new[] { "cuộc giám sát", "doanh nghiệp" })]
     [InlineData("có 3.270 đồng chí tham dự", new[] { "3.270 đồng chí" }, new[] { "3270" }, new[] { "đồng chí" })]
+    [InlineData("giúp 46 hộ hội viên thoát nghèo", new[] { "46 hộ hội viên" }, new[] { "46" }, new[] { "hộ hội viên" })]
+    [InlineData("làm mới 6 km đường bê tông nông thôn, lắp 40 bóng đèn", new[] { "6 km đường bê tông nông thôn", "40 bóng đèn" }, new[] { "6", "40" }, new[] { "km đường bê tông nông thôn", "bóng đèn" })]
+    [InlineData("cán bộ Đoàn của 15 xã, thị trấn và các chi đoàn", new[] { "15 xã, thị trấn" }, new[] { "15" }, new[] { "xã, thị trấn" })]
+    [InlineData("bàn giao 9 căn nhà Đại đoàn kết cho hộ nghèo", new[] { "9 căn nhà Đại đoàn kết" }, new[] { "9" }, new[] { "căn nhà đại đoàn kết" })]
+    [InlineData("mở 10 lớp tập huấn chăm sóc cà phê cho 300 hội viên mới", new[] { "10 lớp tập huấn", "300 hội viên" }, new[] { "10", "300" }, new[] { "lớp tập huấn", "hội viên" })]
+    [InlineData("có 9 tổ tiết kiệm và vay vốn ủy thác", new[] { "9 tổ tiết kiệm và vay vốn" }, new[] { "9" }, new[] { "tổ tiết kiệm và vay vốn" })]
+    [InlineData("hơn 2.600 lượt đoàn viên, thanh niên tham gia", new[] { "hơn 2.600 lượt đoàn viên, thanh niên" }, new[] { "2600" }, new[] { "lượt đoàn viên, thanh niên" })]
+    [InlineData("vận động 48 tỷ đồng vốn vay", new[] { "48 tỷ đồng" }, new[] { "48000000000" }, new[] { "đồng" })]
+    [InlineData("trao 9 tập thể, 12 cá nhân", new[] { "9 tập thể", "12 cá nhân" }, new[] { "9", "12" }, new[] { "tập thể", "cá nhân" })]
     public void Reads_figures(string text, string[] mentions, string[] values, string[] units)
     {
         var figures = Find<FigureMention>(text);

@@ -89,4 +89,55 @@ public class MeetingFieldRuleTests
             new DateOnly(2023, 4, 2));
         Assert.Empty(record.Speakers);
     }
+
+    [Fact]
+    public void Each_clause_of_an_award_sentence_has_its_own_giver()
+    {
+        var record = Extract(
+            "Hội Cựu chiến binh tỉnh Đắk Nông tổng kết năm 2023\n\n"
+            + "Sáng 10/1, Hội Cựu chiến binh tỉnh Đắk Nông tổ chức hội nghị tổng kết công tác Hội năm 2023. "
+            + "Dịp này, UBND tỉnh tặng bằng khen cho 6 tập thể, 9 cá nhân; Hội CCB tỉnh tặng giấy khen cho 14 tập thể, 21 cá nhân có thành tích xuất sắc. "
+            + "Ngoài ra, 3 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh.",
+            new DateOnly(2024, 1, 11));
+        var awards = record.Awards.Select(a => (a.Giver, a.Award, a.Count, a.Recipients)).ToList();
+        Assert.Equal(
+            [
+                ("Ủy ban nhân dân tỉnh", "bằng khen", 6m, "tập thể"), ("Ủy ban nhân dân tỉnh", "bằng khen", 9m, "cá nhân"),
+                ("Hội Cựu chiến binh tỉnh", "giấy khen", 14m, "tập thể"), ("Hội Cựu chiến binh tỉnh", "giấy khen", 21m, "cá nhân"),
+                ("Chủ tịch Ủy ban nhân dân tỉnh", "bằng khen", 3m, "tập thể"),
+            ],
+            awards);
+    }
+
+    [Fact]
+    public void A_numbered_ward_is_the_place()
+    {
+        var record = Extract(
+            "Đảng ủy Phường 7 giao ban công tác dân vận quý II\n\n"
+            + "Chiều 3/7, Đảng ủy Phường 7 tổ chức hội nghị giao ban công tác dân vận quý II/2024.",
+            new DateOnly(2024, 7, 4));
+        Assert.Equal(("phường", "Phường 7"), (record.Meeting.Level, record.Meeting.Place));
+    }
+
+    [Fact]
+    public void A_role_that_opens_the_sentence_is_what_the_first_person_after_the_comma_does()
+    {
+        var record = Extract(
+            "Ban Dân vận Huyện ủy Cư Jút giao ban quý III\n\n"
+            + "Sáng 5/10, Ban Dân vận Huyện ủy Cư Jút tổ chức hội nghị giao ban công tác dân vận quý III/2023. "
+            + "Kết luận hội nghị, đồng chí Lê Thị Mai tiếp thu ý kiến chỉ đạo và giao nhiệm vụ cho các cơ quan.",
+            new DateOnly(2023, 10, 6));
+        var speaker = Assert.Single(record.Speakers);
+        Assert.Equal(("Lê Thị Mai", SpeakerRole.KetLuan), (speaker.Person, speaker.Role));
+    }
+
+    [Fact]
+    public void The_body_whose_anniversary_is_celebrated_is_not_the_organizer()
+    {
+        var record = Extract(
+            "Hội Nông dân huyện Krông Búk biểu dương nông dân giỏi\n\n"
+            + "Ngày 14/10/2020, nhân kỷ niệm 90 năm Ngày thành lập Hội Nông dân Việt Nam, Hội Nông dân huyện Krông Búk tổ chức hội nghị biểu dương nông dân sản xuất, kinh doanh giỏi.",
+            new DateOnly(2020, 10, 15));
+        Assert.Equal("Hội Nông dân huyện Krông Búk", record.Meeting.Organizer?.Expanded);
+    }
 }
