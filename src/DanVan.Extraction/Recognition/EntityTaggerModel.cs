@@ -137,7 +137,7 @@ internal sealed class EntityTaggerModel : ISequenceTagger
     /// Scores and decodes the prepared tokens of <paramref name="b"/> one line at a time into
     /// <see cref="EntityTagBuffers.Labels"/>, with each span's margin in <see cref="EntityTagBuffers.Margin"/>.
     /// </summary>
-    public void Run(EntityTagBuffers b)
+    public void Run(EntityTagBuffers b, CancellationToken cancellationToken = default)
     {
         const int stride = EntityTagFeatures.Stride;
         var n = b.Count;
@@ -152,6 +152,7 @@ internal sealed class EntityTaggerModel : ISequenceTagger
                 continue;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var count = end - first;
             var labels = b.Labels.AsSpan(first, count);
             var live = false;

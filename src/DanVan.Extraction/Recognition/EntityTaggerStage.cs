@@ -82,8 +82,7 @@ internal sealed class EntityTaggerStage(EntityTaggerModel model, TaggerCombinati
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        Model.Run(b);
-        cancellationToken.ThrowIfCancellationRequested();
+        Model.Run(b, cancellationToken);
         if (Combination.Mode == TaggerMode.TaggerOnly)
         {
             ReplaceAll(view, b, found);
