@@ -23,6 +23,7 @@ internal sealed class SegmenterBuffers
     public byte[] CapPosition = new byte[256 + (2 * Pad)];
     public byte[] Stats = new byte[256 + (2 * Pad)];
     public byte[] Inner = new byte[256 + (2 * Pad)];
+    public byte[] PairStat = new byte[256 + (2 * Pad)];
     public byte[] Forced = new byte[256];
     public float[] Emission = new float[256];
     public byte[] Back = new byte[256];
@@ -57,6 +58,7 @@ internal sealed class SegmenterBuffers
             CapPosition = new byte[size];
             Stats = new byte[size];
             Inner = new byte[size];
+            PairStat = new byte[size];
         }
 
         if (n > Forced.Length)
@@ -80,7 +82,7 @@ internal sealed class SegmenterBuffers
 internal static class SegmenterFeatures
 {
     /// <summary>Number of feature templates (hashed indices per token).</summary>
-    public const int Count = 24;
+    public const int Count = 27;
 
     /// <summary>Longest lexicon word, in tokens.</summary>
     public const int MaxWordLength = 6;
@@ -114,6 +116,21 @@ internal static class SegmenterFeatures
     private const byte ShapeUrl = 21;
     private const byte ShapeOther = 22;
     private const byte ShapeEdge = 23;
+
+    /// <summary>The pair statistics of a token next to a sentence edge (the pair is the edge and the token).</summary>
+    public const byte EdgePair = 31;
+
+    /// <summary>
+    /// A pair's join statistics (1–24; 0 = never seen): how often the second token continues the first's
+    /// word (never, under a quarter, under a half, under three quarters, not always, always) times how
+    /// often the pair was seen (1, 2–3, 4–9, 10 or more).
+    /// </summary>
+    public static byte PairStatOf(int occurrences, int joined)
+    {
+        var count = occurrences <= 1 ? 0 : occurrences <= 3 ? 1 : occurrences <= 9 ? 2 : 3;
+        var ratio = joined == 0 ? 0 : joined == occurrences ? 5 : 1 + Math.Min(3, joined * 4 / occurrences);
+        return (byte)(1 + (ratio * 4) + count);
+    }
 
     /// <summary>The statistics byte of a token with no statistics (unknown, number, edge).</summary>
     public const byte UnknownStats = 0x77;
@@ -320,7 +337,9 @@ internal static class SegmenterFeatures
 
     /// <summary>
     /// For each token: the longest lexicon word starting there, the longest ending there, and the
-    /// longest one that spans the boundary before it (all in tokens, 0 when none).
+    /// longest one that spans the boundary before it (all in tokens, 0 when none); whether the token and
+    /// the one before stand next to each other inside a lexicon word, and the join statistics of that
+    /// pair (<see cref="PairStatOf"/>; 0 when never seen, <see cref="EdgePair"/> at the sentence edges).
     /// </summary>
     private static void MarkLexicon(SegmenterBuffers b, NgramTable lexicon)
     {
@@ -334,15 +353,30 @@ internal static class SegmenterFeatures
         Array.Clear(end, 0, n + (2 * P));
         Array.Clear(cover, 0, n + (2 * P));
         var inner = b.Inner;
+        var pairStat = b.PairStat;
         Array.Clear(inner, 0, n + (2 * P));
+        Array.Clear(pairStat, 0, n + (2 * P));
+        var allPairs = lexicon.HasPairStats;
         for (var i = 1; i < n; i++)
         {
             var previous = ids[i + P - 1];
-            if (lexicon.MayStartInnerPair(previous))
+            if (allPairs || lexicon.MayStartInnerPair(previous))
             {
                 var flags = lexicon.Lookup(NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, previous), ids[i + P]));
                 inner[i + P] = (byte)((flags & NgramTable.InnerPair) != 0 ? 1 : 0);
+                pairStat[i + P] = (byte)(flags >> NgramTable.PairStatShift);
             }
+        }
+
+        // Pairs with the sentence edges are always "seen".
+        for (var k = 0; k <= P; k++)
+        {
+            pairStat[k] = EdgePair;
+        }
+
+        for (var k = n + P; k < n + (2 * P); k++)
+        {
+            pairStat[k] = EdgePair;
         }
 
         for (var i = 0; i < n; i++)
@@ -507,6 +541,10 @@ internal static class SegmenterFeatures
         dest.Add(FeatureHash.Of(21, (stm1 << 8) | st0, bits));
         dest.Add(FeatureHash.Of(22, (stm1 & 0xF0) | (st0 & 0x0F), lc, pair, bits));
         dest.Add(FeatureHash.Of(23, b.Inner[p], lc, (stm1 & 0xF0) | (st0 & 0x0F), bits));
+        uint ps0 = b.PairStat[p], psm1 = b.PairStat[p - 1], psp1 = b.PairStat[p + 1];
+        dest.Add(FeatureHash.Of(24, ps0, bits));
+        dest.Add(FeatureHash.Of(25, ps0, psp1, bits));
+        dest.Add(FeatureHash.Of(26, psm1, ps0, bits));
     }
 
     private interface IFeatureSink

@@ -11,7 +11,7 @@ namespace DanVan.Extraction.Text;
 internal sealed class SegmenterModel : ISequenceTagger
 {
     public const string Magic = "DVSEG";
-    public const int Version = 3;
+    public const int Version = 4;
 
     [ThreadStatic]
     private static SegmenterBuffers? t_buffers;
@@ -85,6 +85,20 @@ internal sealed class SegmenterModel : ISequenceTagger
             }
 
             lexicon.AddEntry(ids[..length]);
+        }
+
+        var pairs = (int)reader.ReadVarint();
+        for (var k = 0; k < pairs; k++)
+        {
+            var a = reader.ReadVarint();
+            var b = reader.ReadVarint();
+            var stat = reader.ReadVarint();
+            if (stat is 0 or > 31)
+            {
+                throw new InvalidDataException("Bad pair statistic in segmenter model.");
+            }
+
+            lexicon.SetPairStat(a, b, (byte)stat);
         }
 
         var weights = reader.ReadQuantized(out _);

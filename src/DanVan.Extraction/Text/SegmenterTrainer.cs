@@ -26,13 +26,19 @@ internal sealed record SegmenterTrainingOptions
     /// fold contains counts as unseen (its features are absent), as it would be at run time.
     /// </summary>
     public bool JackknifeNgrams { get; init; } = true;
+
+    /// <summary>Re-segment spans whose segmentation the sources disagree on (<see cref="SegmentationConventions"/>) before training.</summary>
+    public bool HarmonizeConventions { get; init; } = true;
 }
 
 /// <summary>
 /// Trains the segmenter's averaged perceptron (structured: updates where the Viterbi path differs
 /// from the gold tags). Lexicon features of each training sentence come from a lexicon built from
 /// the OTHER folds (jackknife), so the model learns how far a lexicon match can be trusted for words it
-/// has not seen; the saved model carries the full lexicon for run time. Deterministic: the same
+/// has not seen; so do the join statistics of token pairs. The saved model carries the full lexicon and
+/// pair statistics for run time. Before training, the sources' segmentation conventions are brought
+/// together (<see cref="SegmentationConventions"/>) and numbers are normalised
+/// (<see cref="SegmentedCorpus.NormalizeNumbers"/>). Deterministic: the same
 /// sentences, options and seed give the same bytes.
 /// </summary>
 internal static class SegmenterTrainer
@@ -43,9 +49,17 @@ internal static class SegmenterTrainer
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var data = new List<Example>(sentences.Count);
+        if (options.HarmonizeConventions)
+        {
+            // First the other sources towards the UD treebank, then every source towards the majority.
+            sentences = SegmentationConventions.Harmonize(sentences, SegmentationConventions.Towards.UdTreebank, out var towardsUd);
+            sentences = SegmentationConventions.Harmonize(sentences, SegmentationConventions.Towards.Majority, out var towardsMajority);
+            log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"conventions: {towardsUd} sentences re-segmented like the UD treebank, {towardsMajority} like the majority"));
+        }
+
         foreach (var s in sentences)
         {
-            data.Add(Example.From(SegmentedCorpus.JoinNumberScale(s)));
+            data.Add(Example.From(SegmentedCorpus.NormalizeNumbers(s)));
         }
 
         var vocabulary = BuildVocabulary(data, options.MinSyllableCount);
@@ -95,6 +109,13 @@ internal static class SegmenterTrainer
                     }
                 }
             }
+        }
+
+        // Join statistics of adjacent token pairs, jackknifed like the lexicon (stored in the same table).
+        var pairCounts = CountPairs(data, folds);
+        for (var f = 0; f < folds; f++)
+        {
+            AddPairStats(foldLexicons[f], pairCounts, f);
         }
 
         // So that the model learns to back off to unigram, shape and lexicon features for compounds it has
@@ -160,6 +181,15 @@ internal static class SegmenterTrainer
             {
                 writer.WriteVarint(id);
             }
+        }
+
+        var pairs = PairStats(pairCounts, -1);
+        writer.WriteVarint((uint)pairs.Count);
+        foreach (var (a, b, stat) in pairs)
+        {
+            writer.WriteVarint(a);
+            writer.WriteVarint(b);
+            writer.WriteVarint(stat);
         }
 
         writer.WriteQuantized(final);
@@ -385,6 +415,66 @@ internal static class SegmenterTrainer
         }
 
         return distinct;
+    }
+
+    /// <summary>Per adjacent token pair (ids): how often it occurs and how often the second token continues the word, per fold.</summary>
+    private static Dictionary<(uint A, uint B), int[]> CountPairs(List<Example> data, int folds)
+    {
+        var counts = new Dictionary<(uint A, uint B), int[]>();
+        foreach (var e in data)
+        {
+            for (var i = 1; i < e.Ids.Length; i++)
+            {
+                var key = (e.Ids[i - 1], e.Ids[i]);
+                if (!counts.TryGetValue(key, out var c))
+                {
+                    c = new int[2 * folds];
+                    counts[key] = c;
+                }
+
+                c[2 * e.Fold]++;
+                if (e.Tags[i] == SegmenterFeatures.TagI)
+                {
+                    c[(2 * e.Fold) + 1]++;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The pair statistics of every fold but <paramref name="heldOut"/> (−1: all), in id order.</summary>
+    private static List<(uint A, uint B, byte Stat)> PairStats(Dictionary<(uint A, uint B), int[]> counts, int heldOut)
+    {
+        var result = new List<(uint A, uint B, byte Stat)>();
+        foreach (var (key, c) in counts)
+        {
+            int occurrences = 0, joined = 0;
+            for (var f = 0; f < c.Length / 2; f++)
+            {
+                if (f != heldOut)
+                {
+                    occurrences += c[2 * f];
+                    joined += c[(2 * f) + 1];
+                }
+            }
+
+            if (occurrences > 0)
+            {
+                result.Add((key.A, key.B, SegmenterFeatures.PairStatOf(occurrences, joined)));
+            }
+        }
+
+        result.Sort(static (x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return result;
+    }
+
+    private static void AddPairStats(NgramTable table, Dictionary<(uint A, uint B), int[]> counts, int heldOut)
+    {
+        foreach (var (a, b, stat) in PairStats(counts, heldOut))
+        {
+            table.SetPairStat(a, b, stat);
+        }
     }
 
     private static ulong PairKey(uint a, uint b) => NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, a), b);
