@@ -114,19 +114,6 @@ internal sealed class NgramTable
         }
     }
 
-    /// <summary>The value bits above the flags: a pair's join statistics (see <see cref="SetPairStat"/>).</summary>
-    public const int PairStatShift = 3;
-
-    /// <summary>Stores the join statistics of the pair <paramref name="a"/>, <paramref name="b"/> (1–31) in the bits above the flags.</summary>
-    public void SetPairStat(uint a, uint b, byte stat)
-    {
-        HasPairStats = true;
-        Set(Extend(Extend(Empty, a), b), (byte)(stat << PairStatShift));
-    }
-
-    /// <summary>True once a pair statistic has been stored: every adjacent pair is then worth probing.</summary>
-    public bool HasPairStats { get; private set; }
-
     private static void Mark(ref bool[] flags, uint id)
     {
         if (id >= (1u << 24))

@@ -152,7 +152,7 @@ internal static class SegmenterFeatures
     /// (a <paramref name="domain"/> lexicon given, even an empty one) so do brackets, quotes and clause
     /// punctuation and the tokens after them, and domain words are kept whole; training passes null.
     /// </summary>
-    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, byte[] syllableStats, NgramTable? domain)
+    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, PairTable pairs, byte[] syllableStats, NgramTable? domain)
     {
         var n = b.Count;
         b.EnsurePerToken();
@@ -205,6 +205,7 @@ internal static class SegmenterFeatures
 
         MarkCapitalizedRuns(b);
         MarkLexicon(b, lexicon);
+        MarkPairs(b, pairs);
         if (domain is not null)
         {
             ForceDomainWords(b, domain);
@@ -337,9 +338,8 @@ internal static class SegmenterFeatures
 
     /// <summary>
     /// For each token: the longest lexicon word starting there, the longest ending there, and the
-    /// longest one that spans the boundary before it (all in tokens, 0 when none); whether the token and
-    /// the one before stand next to each other inside a lexicon word, and the join statistics of that
-    /// pair (<see cref="PairStatOf"/>; 0 when never seen, <see cref="EdgePair"/> at the sentence edges).
+    /// longest one that spans the boundary before it (all in tokens, 0 when none), and whether the token
+    /// and the one before stand next to each other inside a lexicon word.
     /// </summary>
     private static void MarkLexicon(SegmenterBuffers b, NgramTable lexicon)
     {
@@ -353,30 +353,15 @@ internal static class SegmenterFeatures
         Array.Clear(end, 0, n + (2 * P));
         Array.Clear(cover, 0, n + (2 * P));
         var inner = b.Inner;
-        var pairStat = b.PairStat;
         Array.Clear(inner, 0, n + (2 * P));
-        Array.Clear(pairStat, 0, n + (2 * P));
-        var allPairs = lexicon.HasPairStats;
         for (var i = 1; i < n; i++)
         {
             var previous = ids[i + P - 1];
-            if (allPairs || lexicon.MayStartInnerPair(previous))
+            if (lexicon.MayStartInnerPair(previous))
             {
                 var flags = lexicon.Lookup(NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, previous), ids[i + P]));
                 inner[i + P] = (byte)((flags & NgramTable.InnerPair) != 0 ? 1 : 0);
-                pairStat[i + P] = (byte)(flags >> NgramTable.PairStatShift);
             }
-        }
-
-        // Pairs with the sentence edges are always "seen".
-        for (var k = 0; k <= P; k++)
-        {
-            pairStat[k] = EdgePair;
-        }
-
-        for (var k = n + P; k < n + (2 * P); k++)
-        {
-            pairStat[k] = EdgePair;
         }
 
         for (var i = 0; i < n; i++)
@@ -417,6 +402,32 @@ internal static class SegmenterFeatures
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// For each token, the join statistics of the pair it closes, the token before and itself
+    /// (<see cref="PairStatOf"/>; 0 when not in the table, <see cref="EdgePair"/> at the sentence edges).
+    /// </summary>
+    private static void MarkPairs(SegmenterBuffers b, PairTable pairs)
+    {
+        const int P = SegmenterBuffers.Pad;
+        var n = b.Count;
+        var ids = b.Ids;
+        var pairStat = b.PairStat;
+        for (var k = 0; k <= P; k++)
+        {
+            pairStat[k] = EdgePair;
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            pairStat[i + P] = pairs.Lookup(ids[i + P - 1], ids[i + P]);
+        }
+
+        for (var k = n + P; k < n + (2 * P); k++)
+        {
+            pairStat[k] = EdgePair;
         }
     }
 

@@ -113,9 +113,10 @@ internal static class SegmenterTrainer
 
         // Join statistics of adjacent token pairs, jackknifed like the lexicon (stored in the same table).
         var pairCounts = CountPairs(data, folds);
+        var foldPairs = new PairTable[folds];
         for (var f = 0; f < folds; f++)
         {
-            AddPairStats(foldLexicons[f], pairCounts, f);
+            foldPairs[f] = PairTableOf(PairStats(pairCounts, f));
         }
 
         // So that the model learns to back off to unigram, shape and lexicon features for compounds it has
@@ -140,7 +141,7 @@ internal static class SegmenterTrainer
             buffers.EnsureTokens(n);
             e.Tokens.CopyTo(buffers.Tokens, 0);
             buffers.Count = n;
-            SegmenterFeatures.Prepare(e.Text, buffers, vocabulary, foldLexicons[e.Fold], foldStats[e.Fold], null);
+            SegmenterFeatures.Prepare(e.Text, buffers, vocabulary, foldLexicons[e.Fold], foldPairs[e.Fold], foldStats[e.Fold], null);
             e.Features = new int[n * SegmenterFeatures.Count];
             for (var i = 0; i < n; i++)
             {
@@ -443,7 +444,7 @@ internal static class SegmenterTrainer
         return counts;
     }
 
-    /// <summary>The pair statistics of every fold but <paramref name="heldOut"/> (−1: all), in id order.</summary>
+    /// <summary>The statistics of the pairs seen at least <see cref="MinPair"/> times in every fold but <paramref name="heldOut"/> (−1: all), in id order.</summary>
     private static List<(uint A, uint B, byte Stat)> PairStats(Dictionary<(uint A, uint B), int[]> counts, int heldOut)
     {
         var result = new List<(uint A, uint B, byte Stat)>();
@@ -459,7 +460,7 @@ internal static class SegmenterTrainer
                 }
             }
 
-            if (occurrences > 0)
+            if (occurrences >= MinPair)
             {
                 result.Add((key.A, key.B, SegmenterFeatures.PairStatOf(occurrences, joined)));
             }
@@ -469,13 +470,19 @@ internal static class SegmenterTrainer
         return result;
     }
 
-    private static void AddPairStats(NgramTable table, Dictionary<(uint A, uint B), int[]> counts, int heldOut)
+    private static PairTable PairTableOf(List<(uint A, uint B, byte Stat)> stats)
     {
-        foreach (var (a, b, stat) in PairStats(counts, heldOut))
+        var table = new PairTable(stats.Count);
+        foreach (var (a, b, stat) in stats)
         {
-            table.SetPairStat(a, b, stat);
+            table.Set(a, b, stat);
         }
+
+        return table;
     }
+
+    /// <summary>A pair seen fewer times gets no statistics (it counts as unseen): a smaller table, the same accuracy.</summary>
+    private const int MinPair = 2;
 
     private static ulong PairKey(uint a, uint b) => NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, a), b);
 
