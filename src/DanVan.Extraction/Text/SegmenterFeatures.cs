@@ -24,6 +24,7 @@ internal sealed class SegmenterBuffers
     public byte[] Stats = new byte[256 + (2 * Pad)];
     public byte[] Inner = new byte[256 + (2 * Pad)];
     public byte[] PairStat = new byte[256 + (2 * Pad)];
+    public byte[] Glued = new byte[256 + (2 * Pad)];
     public byte[] Forced = new byte[256];
     public float[] Emission = new float[256];
     public byte[] Back = new byte[256];
@@ -59,6 +60,7 @@ internal sealed class SegmenterBuffers
             Stats = new byte[size];
             Inner = new byte[size];
             PairStat = new byte[size];
+            Glued = new byte[size];
         }
 
         if (n > Forced.Length)
@@ -82,7 +84,7 @@ internal sealed class SegmenterBuffers
 internal static class SegmenterFeatures
 {
     /// <summary>Number of feature templates (hashed indices per token).</summary>
-    public const int Count = 27;
+    public const int Count = 29;
 
     /// <summary>Longest lexicon word, in tokens.</summary>
     public const int MaxWordLength = 6;
@@ -170,13 +172,25 @@ internal static class SegmenterFeatures
         }
 
         var previousEnd = 0;
+        var glued = b.Glued;
         for (var i = 0; i < n; i++)
         {
             var token = tokens[i];
             var slice = text.Slice(token.Start, token.Length);
             Describe(slice, token.Kind, vocabulary, out ids[i + P], out shapes[i + P]);
             forced[i] = i == 0 || HasLineBreak(text[previousEnd..token.Start]) ? MustBegin : Free;
+
+            // Tokens written together ("GD-ĐT", "7/2014", "K."): unless one is clause punctuation
+            // ("nói:", "Hà Nội."), which the treebank text always sets apart.
+            glued[i + P] = (byte)(i > 0 && token.Start == previousEnd
+                && !IsClausePunctuation(text, tokens[i - 1]) && !IsClausePunctuation(text, token) ? 1 : 0);
             previousEnd = token.End;
+        }
+
+        for (var k = 0; k < P; k++)
+        {
+            glued[k] = 0;
+            glued[n + P + k] = 0;
         }
 
         // Brackets, quotes and clause punctuation are words of their own ('.', '-', '/' and '%' may sit
@@ -211,6 +225,10 @@ internal static class SegmenterFeatures
             ForceDomainWords(b, domain);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsClausePunctuation(ReadOnlySpan<char> text, Token token) =>
+        token.Kind == TokenKind.Punctuation && (text[token.Start] == '.' || IsStandalone(text[token.Start]));
 
     private static bool IsStandalone(char c) =>
         c is '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or ',' or ';' or ':' or '!' or '?' or '…';
@@ -556,6 +574,9 @@ internal static class SegmenterFeatures
         dest.Add(FeatureHash.Of(24, ps0, bits));
         dest.Add(FeatureHash.Of(25, ps0, psp1, bits));
         dest.Add(FeatureHash.Of(26, psm1, ps0, bits));
+        uint g0 = b.Glued[p], gp1 = b.Glued[p + 1];
+        dest.Add(FeatureHash.Of(27, (g0 << 1) | gp1, pair, bits));
+        dest.Add(FeatureHash.Of(28, (g0 << 1) | gp1, ps0, sp1, bits));
     }
 
     private interface IFeatureSink
