@@ -84,7 +84,7 @@ internal sealed class SegmenterBuffers
 internal static class SegmenterFeatures
 {
     /// <summary>Number of feature templates (hashed indices per token).</summary>
-    public const int Count = 29;
+    public const int Count = 27;
 
     /// <summary>Longest lexicon word, in tokens.</summary>
     public const int MaxWordLength = 6;
@@ -566,8 +566,8 @@ internal static class SegmenterFeatures
         dest.Add(FeatureHash.Of(18, (ls << 8) | (le << 4) | lc, pair, bits));
         dest.Add(FeatureHash.Of(19, ((uint)b.CapRun[p] << 8) | b.CapPosition[p], pair, bits));
         uint st0 = b.Stats[p], stm1 = b.Stats[p - 1];
-        dest.Add(FeatureHash.Of(20, (stm1 & 0xF0) | (st0 & 0x0F), bits));
-        dest.Add(FeatureHash.Of(21, (stm1 << 8) | st0, bits));
+
+        // Templates 20 and 21 (the two tokens' statistics alone) went when the pair statistics came: they no longer helped.
         dest.Add(FeatureHash.Of(22, (stm1 & 0xF0) | (st0 & 0x0F), lc, pair, bits));
         dest.Add(FeatureHash.Of(23, b.Inner[p], lc, (stm1 & 0xF0) | (st0 & 0x0F), bits));
         uint ps0 = b.PairStat[p], psm1 = b.PairStat[p - 1], psp1 = b.PairStat[p + 1];
