@@ -85,3 +85,70 @@ public class SegmentationConventionsTests
         }
     }
 }
+
+public class SegmenterPairFeatureTests
+{
+    [Fact]
+    public void The_pair_table_finds_what_was_stored_and_nothing_else()
+    {
+        var table = new DanVan.Extraction.Learning.PairTable(1000);
+        for (uint a = 0; a < 30; a++)
+        {
+            for (uint b = 0; b < 30; b++)
+            {
+                if ((a + b) % 3 == 0)
+                {
+                    table.Set(a, b, (byte)(1 + ((a * b) % 24)));
+                }
+            }
+        }
+
+        Assert.Equal(300, table.Count);
+        for (uint a = 0; a < 30; a++)
+        {
+            for (uint b = 0; b < 30; b++)
+            {
+                Assert.Equal((a + b) % 3 == 0 ? (byte)(1 + ((a * b) % 24)) : (byte)0, table.Lookup(a, b));
+            }
+        }
+
+        Assert.Equal(0, table.Lookup(SegmenterFeatures.NumberId, 7));
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            var small = new DanVan.Extraction.Learning.PairTable(0);
+            for (uint k = 0; k < 100; k++)
+            {
+                small.Set(k, k, 1);
+            }
+        });
+    }
+
+    [Fact]
+    public void Tokens_written_together_are_marked_unless_one_is_clause_punctuation()
+    {
+        const string text = "GD-ĐT nói: Hà Nội. 7/2014";
+        var b = new SegmenterBuffers();
+        var n = 0;
+        foreach (var token in SyllableTokenizer.Tokenize(text))
+        {
+            b.Tokens[n++] = token;
+        }
+
+        b.Count = n;
+        SegmenterFeatures.Prepare(text, b, new DanVan.Extraction.Learning.SpanKeyTable(), new DanVan.Extraction.Learning.NgramTable(), new DanVan.Extraction.Learning.PairTable(0), [], null);
+        var glued = new Dictionary<string, byte>();
+        for (var i = 0; i < n; i++)
+        {
+            glued[$"{i}:{b.Tokens[i].ToString(text)}"] = b.Glued[i + SegmenterBuffers.Pad];
+        }
+
+        var marked = glued.Where(kv => kv.Value == 1).Select(kv => kv.Key.Split(':', 2)[1]).ToList();
+        Assert.Contains("-", marked);
+        Assert.Contains("ĐT", marked);
+        Assert.DoesNotContain(":", marked);
+        Assert.DoesNotContain(".", marked);
+        Assert.DoesNotContain("nói", marked);
+        Assert.DoesNotContain("Hà", marked);
+        Assert.Equal(0, b.Glued[SegmenterBuffers.Pad]);
+    }
+}
