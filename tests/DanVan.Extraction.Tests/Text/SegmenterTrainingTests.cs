@@ -97,5 +97,5 @@ public class SegmenterTrainingTests
 internal static class SegmenterTargets
 {
     /// <summary>Word F1 on the UD Vietnamese VTB dev split.</summary>
-    public const double DevF1 = 96.4;
+    public const double DevF1 = 96.5;
 }
