@@ -197,8 +197,9 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new SegmenterTrainingOptions().Epochs };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed weights.", DefaultValueFactory = _ => new SegmenterTrainingOptions().Bits };
         var minCount = new Option<int>("--min-count") { Description = "Syllables seen fewer times are unknown to the model.", DefaultValueFactory = _ => new SegmenterTrainingOptions().MinSyllableCount };
+        var members = new Option<int>("--members") { Description = "Models trained with different folds and orders, their weights averaged.", DefaultValueFactory = _ => new SegmenterTrainingOptions().Members };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0 = all), for quick runs.", DefaultValueFactory = _ => 0 };
-        var command = new Command("segmenter", "Train the word segmenter; writes segmenter.bin and prints the dev-split score.") { data, output, seed, epochs, bits, minCount, limit };
+        var command = new Command("segmenter", "Train the word segmenter; writes segmenter.bin and prints the dev-split score.") { data, output, seed, epochs, bits, minCount, members, limit };
         command.SetAction(parse =>
         {
             var dataDir = parse.GetValue(data)!;
@@ -209,6 +210,7 @@ internal static class TrainCommand
                 Epochs = Math.Max(1, parse.GetValue(epochs)),
                 Bits = Math.Clamp(parse.GetValue(bits), 12, 24),
                 MinSyllableCount = Math.Max(1, parse.GetValue(minCount)),
+                Members = Math.Clamp(parse.GetValue(members), 1, 32),
             };
             return Run(dataDir, outDir, options, parse.GetValue(limit), Console.Out, Console.Error);
         });

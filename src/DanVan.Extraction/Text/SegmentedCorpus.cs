@@ -5,9 +5,10 @@ namespace DanVan.Extraction.Text;
 /// <summary>One word-segmented sentence: its words, each a list of syllables.</summary>
 internal sealed class SegmentedSentence
 {
-    public SegmentedSentence(string[][] words)
+    public SegmentedSentence(string[][] words, int source = 0)
     {
         Words = words;
+        Source = source;
         var text = new StringBuilder();
         var starts = new int[words.Length];
         for (var w = 0; w < words.Length; w++)
@@ -24,6 +25,9 @@ internal sealed class SegmentedSentence
         Text = text.ToString();
         WordStarts = starts;
     }
+
+    /// <summary>Which corpus the sentence comes from (<see cref="SegmentedCorpus.SourceUd"/> …).</summary>
+    public int Source { get; }
 
     /// <summary>The words; a word is its syllables as written in the data.</summary>
     public string[][] Words { get; }
@@ -68,10 +72,16 @@ internal static class SegmentedCorpus
     public const string Pyvi = "pyvi-vtb/vtb.txt";
     public const string Rdr = "rdrsegmenter-train/Train_gold.txt";
 
+    public const int SourceUd = 0;
+    public const int SourcePyvi = 1;
+    public const int SourceRdr = 2;
+
     private static readonly string[] ScaleWords = ["triệu", "tỷ", "tỉ", "nghìn", "ngàn"];
 
     /// <summary>Reads the sentences of a CoNLL-U file (word lines only; multi-word ranges and empty nodes skipped).</summary>
-    public static List<SegmentedSentence> ReadConllu(string path)
+    public static List<SegmentedSentence> ReadConllu(string path) => ReadConllu(path, SourceUd);
+
+    private static List<SegmentedSentence> ReadConllu(string path, int source)
     {
         var sentences = new List<SegmentedSentence>();
         var words = new List<string[]>();
@@ -79,7 +89,7 @@ internal static class SegmentedCorpus
         {
             if (line.Length == 0)
             {
-                Flush(words, sentences);
+                Flush(words, sentences, source);
                 continue;
             }
 
@@ -105,15 +115,15 @@ internal static class SegmentedCorpus
             AddWord(words, form.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
 
-        Flush(words, sentences);
+        Flush(words, sentences, source);
         return sentences;
     }
 
     /// <summary>Reads "word/POS" lines (pyvi), syllables of a word joined by '_'.</summary>
-    public static List<SegmentedSentence> ReadTagged(string path) => ReadUnderscored(path, tagged: true);
+    public static List<SegmentedSentence> ReadTagged(string path) => ReadUnderscored(path, tagged: true, SourcePyvi);
 
     /// <summary>Reads lines of words, syllables of a word joined by '_' (RDRsegmenter).</summary>
-    public static List<SegmentedSentence> ReadUnderscored(string path) => ReadUnderscored(path, tagged: false);
+    public static List<SegmentedSentence> ReadUnderscored(string path) => ReadUnderscored(path, tagged: false, SourceRdr);
 
     /// <summary>
     /// All training sentences under <paramref name="dataDirectory"/> (UD train, pyvi, RDRsegmenter), minus
@@ -157,19 +167,23 @@ internal static class SegmentedCorpus
     }
 
     /// <summary>
-    /// The treebank's dev split writes a number and its scale word as one word ("10 triệu", "1,5 tỷ");
-    /// the training sources mostly split them. Training follows the dev convention.
+    /// Brings the number conventions of the training sources to those of the treebank's dev split: a
+    /// number and its scale word are one word ("10 triệu", "1,5 tỷ"), so are a number and its percent
+    /// sign ("95 %") and a month name ("tháng 4"); the training sources mostly split them.
     /// </summary>
-    public static SegmentedSentence JoinNumberScale(SegmentedSentence sentence)
+    public static SegmentedSentence NormalizeNumbers(SegmentedSentence sentence)
     {
         var words = sentence.Words;
         List<string[]>? joined = null;
         for (var w = 0; w < words.Length; w++)
         {
-            if (w + 1 < words.Length && IsNumber(words[w]) && words[w + 1].Length == 1 && IsScaleWord(words[w + 1][0]))
+            var next = w + 1 < words.Length ? words[w + 1] : null;
+            if (next is not null && next.Length == 1
+                && ((IsNumber(words[w]) && (IsScaleWord(next[0]) || next[0] == "%"))
+                    || (words[w].Length == 1 && words[w][0].Equals("tháng", StringComparison.OrdinalIgnoreCase) && IsMonthNumber(next[0]))))
             {
                 joined ??= [.. words.AsSpan(0, w).ToArray()];
-                joined.Add([.. words[w], words[w + 1][0]]);
+                joined.Add([.. words[w], next[0]]);
                 w++;
                 continue;
             }
@@ -177,8 +191,11 @@ internal static class SegmentedCorpus
             joined?.Add(words[w]);
         }
 
-        return joined is null ? sentence : new SegmentedSentence([.. joined]);
+        return joined is null ? sentence : new SegmentedSentence([.. joined], sentence.Source);
     }
+
+    private static bool IsMonthNumber(string syllable) =>
+        int.TryParse(syllable, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12;
 
     private static bool IsNumber(string[] word)
     {
@@ -211,7 +228,7 @@ internal static class SegmentedCorpus
         return false;
     }
 
-    private static List<SegmentedSentence> ReadUnderscored(string path, bool tagged)
+    private static List<SegmentedSentence> ReadUnderscored(string path, bool tagged, int source)
     {
         var sentences = new List<SegmentedSentence>();
         var words = new List<string[]>();
@@ -234,7 +251,7 @@ internal static class SegmentedCorpus
                 AddWord(words, syllables);
             }
 
-            Flush(words, sentences);
+            Flush(words, sentences, source);
         }
 
         return sentences;
@@ -248,11 +265,11 @@ internal static class SegmentedCorpus
         }
     }
 
-    private static void Flush(List<string[]> words, List<SegmentedSentence> sentences)
+    private static void Flush(List<string[]> words, List<SegmentedSentence> sentences, int source)
     {
         if (words.Count > 0)
         {
-            sentences.Add(new SegmentedSentence([.. words]));
+            sentences.Add(new SegmentedSentence([.. words], source));
             words.Clear();
         }
     }

@@ -23,6 +23,8 @@ internal sealed class SegmenterBuffers
     public byte[] CapPosition = new byte[256 + (2 * Pad)];
     public byte[] Stats = new byte[256 + (2 * Pad)];
     public byte[] Inner = new byte[256 + (2 * Pad)];
+    public byte[] PairStat = new byte[256 + (2 * Pad)];
+    public byte[] Glued = new byte[256 + (2 * Pad)];
     public byte[] Forced = new byte[256];
     public float[] Emission = new float[256];
     public byte[] Back = new byte[256];
@@ -57,6 +59,8 @@ internal sealed class SegmenterBuffers
             CapPosition = new byte[size];
             Stats = new byte[size];
             Inner = new byte[size];
+            PairStat = new byte[size];
+            Glued = new byte[size];
         }
 
         if (n > Forced.Length)
@@ -80,7 +84,7 @@ internal sealed class SegmenterBuffers
 internal static class SegmenterFeatures
 {
     /// <summary>Number of feature templates (hashed indices per token).</summary>
-    public const int Count = 24;
+    public const int Count = 27;
 
     /// <summary>Longest lexicon word, in tokens.</summary>
     public const int MaxWordLength = 6;
@@ -115,6 +119,21 @@ internal static class SegmenterFeatures
     private const byte ShapeOther = 22;
     private const byte ShapeEdge = 23;
 
+    /// <summary>The pair statistics of a token next to a sentence edge (the pair is the edge and the token).</summary>
+    public const byte EdgePair = 31;
+
+    /// <summary>
+    /// A pair's join statistics (1–24; 0 = never seen): how often the second token continues the first's
+    /// word (never, under a quarter, under a half, under three quarters, not always, always) times how
+    /// often the pair was seen (1, 2–3, 4–9, 10 or more).
+    /// </summary>
+    public static byte PairStatOf(int occurrences, int joined)
+    {
+        var count = occurrences <= 1 ? 0 : occurrences <= 3 ? 1 : occurrences <= 9 ? 2 : 3;
+        var ratio = joined == 0 ? 0 : joined == occurrences ? 5 : 1 + Math.Min(3, joined * 4 / occurrences);
+        return (byte)(1 + (ratio * 4) + count);
+    }
+
     /// <summary>The statistics byte of a token with no statistics (unknown, number, edge).</summary>
     public const byte UnknownStats = 0x77;
 
@@ -135,7 +154,7 @@ internal static class SegmenterFeatures
     /// (a <paramref name="domain"/> lexicon given, even an empty one) so do brackets, quotes and clause
     /// punctuation and the tokens after them, and domain words are kept whole; training passes null.
     /// </summary>
-    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, byte[] syllableStats, NgramTable? domain)
+    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, PairTable pairs, byte[] syllableStats, NgramTable? domain)
     {
         var n = b.Count;
         b.EnsurePerToken();
@@ -153,13 +172,25 @@ internal static class SegmenterFeatures
         }
 
         var previousEnd = 0;
+        var glued = b.Glued;
         for (var i = 0; i < n; i++)
         {
             var token = tokens[i];
             var slice = text.Slice(token.Start, token.Length);
             Describe(slice, token.Kind, vocabulary, out ids[i + P], out shapes[i + P]);
             forced[i] = i == 0 || HasLineBreak(text[previousEnd..token.Start]) ? MustBegin : Free;
+
+            // Tokens written together ("GD-ĐT", "7/2014", "K."): unless one is clause punctuation
+            // ("nói:", "Hà Nội."), which the treebank text always sets apart.
+            glued[i + P] = (byte)(i > 0 && token.Start == previousEnd
+                && !IsClausePunctuation(text, tokens[i - 1]) && !IsClausePunctuation(text, token) ? 1 : 0);
             previousEnd = token.End;
+        }
+
+        for (var k = 0; k < P; k++)
+        {
+            glued[k] = 0;
+            glued[n + P + k] = 0;
         }
 
         // Brackets, quotes and clause punctuation are words of their own ('.', '-', '/' and '%' may sit
@@ -188,11 +219,16 @@ internal static class SegmenterFeatures
 
         MarkCapitalizedRuns(b);
         MarkLexicon(b, lexicon);
+        MarkPairs(b, pairs);
         if (domain is not null)
         {
             ForceDomainWords(b, domain);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsClausePunctuation(ReadOnlySpan<char> text, Token token) =>
+        token.Kind == TokenKind.Punctuation && (text[token.Start] == '.' || IsStandalone(text[token.Start]));
 
     private static bool IsStandalone(char c) =>
         c is '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'' or '“' or '”' or '‘' or '’' or '«' or '»' or ',' or ';' or ':' or '!' or '?' or '…';
@@ -320,7 +356,8 @@ internal static class SegmenterFeatures
 
     /// <summary>
     /// For each token: the longest lexicon word starting there, the longest ending there, and the
-    /// longest one that spans the boundary before it (all in tokens, 0 when none).
+    /// longest one that spans the boundary before it (all in tokens, 0 when none), and whether the token
+    /// and the one before stand next to each other inside a lexicon word.
     /// </summary>
     private static void MarkLexicon(SegmenterBuffers b, NgramTable lexicon)
     {
@@ -383,6 +420,32 @@ internal static class SegmenterFeatures
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// For each token, the join statistics of the pair it closes, the token before and itself
+    /// (<see cref="PairStatOf"/>; 0 when not in the table, <see cref="EdgePair"/> at the sentence edges).
+    /// </summary>
+    private static void MarkPairs(SegmenterBuffers b, PairTable pairs)
+    {
+        const int P = SegmenterBuffers.Pad;
+        var n = b.Count;
+        var ids = b.Ids;
+        var pairStat = b.PairStat;
+        for (var k = 0; k <= P; k++)
+        {
+            pairStat[k] = EdgePair;
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            pairStat[i + P] = pairs.Lookup(ids[i + P - 1], ids[i + P]);
+        }
+
+        for (var k = n + P; k < n + (2 * P); k++)
+        {
+            pairStat[k] = EdgePair;
         }
     }
 
@@ -503,10 +566,17 @@ internal static class SegmenterFeatures
         dest.Add(FeatureHash.Of(18, (ls << 8) | (le << 4) | lc, pair, bits));
         dest.Add(FeatureHash.Of(19, ((uint)b.CapRun[p] << 8) | b.CapPosition[p], pair, bits));
         uint st0 = b.Stats[p], stm1 = b.Stats[p - 1];
-        dest.Add(FeatureHash.Of(20, (stm1 & 0xF0) | (st0 & 0x0F), bits));
-        dest.Add(FeatureHash.Of(21, (stm1 << 8) | st0, bits));
+
+        // Templates 20 and 21 (the two tokens' statistics alone) went when the pair statistics came: they no longer helped.
         dest.Add(FeatureHash.Of(22, (stm1 & 0xF0) | (st0 & 0x0F), lc, pair, bits));
         dest.Add(FeatureHash.Of(23, b.Inner[p], lc, (stm1 & 0xF0) | (st0 & 0x0F), bits));
+        uint ps0 = b.PairStat[p], psm1 = b.PairStat[p - 1], psp1 = b.PairStat[p + 1];
+        dest.Add(FeatureHash.Of(24, ps0, bits));
+        dest.Add(FeatureHash.Of(25, ps0, psp1, bits));
+        dest.Add(FeatureHash.Of(26, psm1, ps0, bits));
+        uint g0 = b.Glued[p], gp1 = b.Glued[p + 1];
+        dest.Add(FeatureHash.Of(27, (g0 << 1) | gp1, pair, bits));
+        dest.Add(FeatureHash.Of(28, (g0 << 1) | gp1, ps0, sp1, bits));
     }
 
     private interface IFeatureSink

@@ -11,7 +11,7 @@ namespace DanVan.Extraction.Text;
 internal sealed class SegmenterModel : ISequenceTagger
 {
     public const string Magic = "DVSEG";
-    public const int Version = 3;
+    public const int Version = 4;
 
     [ThreadStatic]
     private static SegmenterBuffers? t_buffers;
@@ -19,8 +19,9 @@ internal sealed class SegmenterModel : ISequenceTagger
     private readonly short[] _weights;
     private readonly float[] _transitions;
 
-    public SegmenterModel(SpanKeyTable vocabulary, NgramTable lexicon, byte[] syllableStats, NgramTable domain, int bits, short[] weights)
+    public SegmenterModel(SpanKeyTable vocabulary, NgramTable lexicon, PairTable pairs, byte[] syllableStats, NgramTable domain, int bits, short[] weights)
     {
+        Pairs = pairs;
         SyllableStats = syllableStats;
         Vocabulary = vocabulary;
         Lexicon = lexicon;
@@ -34,6 +35,9 @@ internal sealed class SegmenterModel : ISequenceTagger
     public SpanKeyTable Vocabulary { get; }
 
     public NgramTable Lexicon { get; }
+
+    /// <summary>Join statistics of the adjacent token pairs seen in training (<see cref="SegmenterFeatures.PairStatOf"/>).</summary>
+    public PairTable Pairs { get; }
 
     /// <summary>Per vocabulary id: how often the syllable begins and continues words (<see cref="SegmenterFeatures.StatsOf"/>).</summary>
     public byte[] SyllableStats { get; }
@@ -87,6 +91,26 @@ internal sealed class SegmenterModel : ISequenceTagger
             lexicon.AddEntry(ids[..length]);
         }
 
+        var pairCount = (int)reader.ReadVarint();
+        if (pairCount > 1 << 24)
+        {
+            throw new InvalidDataException("Too many pair statistics in segmenter model.");
+        }
+
+        var pairs = new PairTable(pairCount);
+        for (var k = 0; k < pairCount; k++)
+        {
+            var a = reader.ReadVarint();
+            var b = reader.ReadVarint();
+            var stat = reader.ReadVarint();
+            if (stat is 0 or >= SegmenterFeatures.EdgePair)
+            {
+                throw new InvalidDataException("Bad pair statistic in segmenter model.");
+            }
+
+            pairs.Set(a, b, (byte)stat);
+        }
+
         var weights = reader.ReadQuantized(out _);
         if (weights.Length != (1 << bits) + 4)
         {
@@ -96,7 +120,7 @@ internal sealed class SegmenterModel : ISequenceTagger
         // Without a domain lexicon the run-time constraints still apply (they hang on a non-null table).
         var domain = domainLexicon is null ? new NgramTable() : ReadDomainLexicon(domainLexicon, vocabulary, lexicon);
 
-        return new SegmenterModel(vocabulary, lexicon, stats, domain, bits, weights);
+        return new SegmenterModel(vocabulary, lexicon, pairs, stats, domain, bits, weights);
     }
 
     /// <summary>
@@ -177,7 +201,7 @@ internal sealed class SegmenterModel : ISequenceTagger
             return;
         }
 
-        SegmenterFeatures.Prepare(text, b, Vocabulary, Lexicon, SyllableStats, Domain);
+        SegmenterFeatures.Prepare(text, b, Vocabulary, Lexicon, Pairs, SyllableStats, Domain);
         var weights = _weights;
         var bits = Bits;
         var emission = b.Emission;
