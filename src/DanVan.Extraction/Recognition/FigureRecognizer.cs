@@ -18,6 +18,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "số", "thứ", "lần", "khóa", "khoá", "cụm", "khu", "tổ", "đội", "điều", "khoản", "mục", "trang", "lô", "thửa", "thôn",
         "buôn", "bản", "ấp", "xóm", "khối", "phường", "quận", "đường", "lộ", "km", "kỳ", "hạng", "giải", "phòng", "tầng",
         "năm", "tháng", "ngày", "quý", "top", "chương", "phần", "bài", "tiểu", "đoàn", "trung", "sư", "tiểu đoàn", "ban",
+        "mũi", "đợt", "vòng", "đoạn", "phố", "làng", "bon", "plei",
     };
 
     // Counted nouns that make a duration or an age, not a figure.

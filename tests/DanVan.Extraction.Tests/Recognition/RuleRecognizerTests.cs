@@ -126,6 +126,7 @@ public class RuleRecognizerTests
     [InlineData("hàng chục tỷ đồng")]
     [InlineData("2023-09-21 11:14:10 Số lượt xem 523")]
     [InlineData("642 người đang online")]
+    [InlineData("vận động tiêm vắc xin mũi 3, tổ chức đợt 2 cho tổ dân phố 4 và làng 5")]
     [InlineData("cuộc vận động “Xây dựng gia đình 5 không 3 sạch”")]
     public void Does_not_read_figures_where_there_are_none(string text) => Assert.Empty(Find<FigureMention>(text));
 
