@@ -22,21 +22,32 @@ public sealed class PageReader : IPageReader
     public PageReadResult Read(byte[] html, PageReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
-        options ??= PageReadOptions.Default;
+        return ReadCore(html, html.Length, null, options ?? PageReadOptions.Default, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="Read"/> for bytes the caller has already decoded with <see cref="VietnameseTextDecoder.TryDecode"/>
+    /// and the same <see cref="PageReadOptions.HttpCharset"/>: the same result, without decoding twice.
+    /// </summary>
+    internal static PageReadResult ReadDecoded(int byteLength, DecodedText decoded, PageReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadCore(null, byteLength, decoded, options ?? PageReadOptions.Default, cancellationToken);
+
+    private static PageReadResult ReadCore(byte[]? html, int byteLength, DecodedText? decoded, PageReadOptions options, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
-        if (html.Length > options.MaxBytes)
+        if (byteLength > options.MaxBytes)
         {
-            return PageReadResult.NotAnArticle(NotArticleReason.TooLarge, $"the page is {html.Length} bytes, more than the {options.MaxBytes} allowed (PageReadOptions.MaxBytes)");
+            return PageReadResult.NotAnArticle(NotArticleReason.TooLarge, $"the page is {byteLength} bytes, more than the {options.MaxBytes} allowed (PageReadOptions.MaxBytes)");
         }
 
-        if (html.Length == 0)
+        if (byteLength == 0)
         {
             return PageReadResult.NotAnArticle(NotArticleReason.Empty, "the page is empty");
         }
 
         try
         {
-            if (!VietnameseTextDecoder.TryDecode(html, options.HttpCharset, out var decoded, out var error))
+            if (decoded is null && !VietnameseTextDecoder.TryDecode(html, options.HttpCharset, out decoded, out var error))
             {
                 return PageReadResult.NotAnArticle(NotArticleReason.NotText, "the bytes are not text: " + error);
             }

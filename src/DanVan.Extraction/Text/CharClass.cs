@@ -56,6 +56,36 @@ internal static class CharClass
         return k is CharKind.Space or CharKind.LineBreak or CharKind.Invisible;
     }
 
+    // Below U+2000: Latin (Vietnamese letters up to U+1EF9), Greek, Cyrillic and the combining marks. Above it,
+    // casing goes to the runtime.
+    private const int CaseTableSize = 0x2000;
+
+    private static readonly char[] LowerTable = BuildCase(upper: false);
+
+    private static readonly char[] UpperTable = BuildCase(upper: true);
+
+    /// <summary>
+    /// Exactly <see cref="char.ToLowerInvariant(char)"/>, from a table: with ICU the runtime's per-character
+    /// casing is a native call for every non-ASCII letter, a tenth of the time of normalizing Vietnamese text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char ToLowerInvariant(char c) => c < CaseTableSize ? LowerTable[c] : char.ToLowerInvariant(c);
+
+    /// <summary>Exactly <see cref="char.ToUpperInvariant(char)"/>, from a table (see <see cref="ToLowerInvariant"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char ToUpperInvariant(char c) => c < CaseTableSize ? UpperTable[c] : char.ToUpperInvariant(c);
+
+    private static char[] BuildCase(bool upper)
+    {
+        var table = new char[CaseTableSize];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = upper ? char.ToUpperInvariant((char)i) : char.ToLowerInvariant((char)i);
+        }
+
+        return table;
+    }
+
     private static CharKind[] Build()
     {
         var table = new CharKind[65536];

@@ -1,0 +1,29 @@
+using DanVan.Extraction.Text;
+
+namespace DanVan.Extraction.Tests.Text;
+
+/// <summary>The casing tables that stand in for the runtime's per-character casing on hot paths.</summary>
+public sealed class CharClassTests
+{
+    [Fact]
+    public void Case_tables_give_the_runtime_invariant_casing_for_every_character()
+    {
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            Assert.Equal(char.ToLowerInvariant(c), CharClass.ToLowerInvariant(c));
+            Assert.Equal(char.ToUpperInvariant(c), CharClass.ToUpperInvariant(c));
+        }
+    }
+
+    [Theory]
+    [InlineData('Ặ', 'ặ')]
+    [InlineData('Đ', 'đ')]
+    [InlineData('Ư', 'ư')]
+    [InlineData('A', 'a')]
+    public void Vietnamese_capitals_lower_to_their_small_letters(char upper, char lower)
+    {
+        Assert.Equal(lower, CharClass.ToLowerInvariant(upper));
+        Assert.Equal(upper, CharClass.ToUpperInvariant(lower));
+    }
+}
