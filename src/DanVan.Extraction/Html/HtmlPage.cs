@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -520,21 +521,33 @@ internal sealed partial class HtmlPage
         return style is not null && style.Contains(value, StringComparison.OrdinalIgnoreCase);
     }
 
-    // A page repeats a few class strings on many elements: each string is matched against the regexes once.
-    private readonly Dictionary<string, int> _classWeights = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LineHints> _classHints = new(StringComparer.Ordinal);
+    // Portals repeat a few class strings on every element and every page: each string is matched against the
+    // regexes once per process. The caches are bounded (count and key length) so hostile pages cannot grow them.
+    private const int MaxCachedClassStrings = 16_384;
+    private const int MaxCachedClassLength = 256;
+    private static readonly ConcurrentDictionary<string, int> ClassWeights = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, LineHints> ClassHintsCache = new(StringComparer.Ordinal);
+    private static int s_cachedClassStrings;
 
-    private int CachedClassWeight(string classes)
+    private static int CachedClassWeight(string classes) => Cached(ClassWeights, classes, ClassWeight);
+
+    private static T Cached<T>(ConcurrentDictionary<string, T> cache, string key, Func<string, T> compute)
     {
-        if (!_classWeights.TryGetValue(classes, out var weight))
+        if (cache.TryGetValue(key, out var value))
         {
-            _classWeights[classes] = weight = ClassWeight(classes);
+            return value;
         }
 
-        return weight;
+        value = compute(key);
+        if (key.Length <= MaxCachedClassLength && Volatile.Read(ref s_cachedClassStrings) < MaxCachedClassStrings && cache.TryAdd(key, value))
+        {
+            Interlocked.Increment(ref s_cachedClassStrings);
+        }
+
+        return value;
     }
 
-    private LineHints HintsFromMarkup(IElement el, string classes)
+    private static LineHints HintsFromMarkup(IElement el, string classes)
     {
         var hints = LineHints.None;
         var align = el.GetAttribute("align");
@@ -548,12 +561,7 @@ internal sealed partial class HtmlPage
             hints |= LineHints.Italic;
         }
 
-        if (!_classHints.TryGetValue(classes, out var classHints))
-        {
-            _classHints[classes] = classHints = ClassHints(classes);
-        }
-
-        return hints | classHints;
+        return hints | Cached(ClassHintsCache, classes, ClassHints);
     }
 
     private static LineHints ClassHints(string classes)

@@ -15,6 +15,12 @@ public sealed class PageReader : IPageReader
 {
     private const int MinBodyChars = 80;
 
+    // A parser builds its browsing context and element factories when created: one per thread, reused.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    private static HtmlParser Parser => t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false, DisableElementPositionTracking = true });
+
     /// <summary>A shared reader.</summary>
     public static PageReader Default { get; } = new();
 
@@ -114,8 +120,7 @@ public sealed class PageReader : IPageReader
 
     private static PageReadResult ReadHtml(string html, ArticleEncoding encoding, PageReadOptions options, CancellationToken cancellationToken)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = Parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
         var page = HtmlPage.Build(document, cancellationToken);
         var meta = page.Meta;
@@ -181,8 +186,7 @@ public sealed class PageReader : IPageReader
             return string.Empty;
         }
 
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(decoded.Text);
+        using var document = Parser.ParseDocument(decoded.Text);
         var page = HtmlPage.Build(document, CancellationToken.None);
         var structured = JsonLdArticle.Read(page.Meta.JsonLd);
         var selection = ContentSelector.Select(page, page.Meta.Get("og:title") ?? structured.Headline ?? CleanTitleTag(page.Meta.TitleTag), null, CancellationToken.None);
