@@ -76,6 +76,24 @@ internal static partial class LineClassifier
 
     public static LineKind Classify(string line, string key)
     {
+        // The kind depends on the line alone (the key is made from it): one classification per line and page.
+        var memo = LineMemo.Current;
+        if (memo is null)
+        {
+            return ClassifyCore(line, key);
+        }
+
+        if (!memo.TryGetKind(line, out var kind))
+        {
+            kind = ClassifyCore(line, key);
+            memo.AddKind(line, kind);
+        }
+
+        return kind;
+    }
+
+    private static LineKind ClassifyCore(string line, string key)
+    {
         var bare = key.Trim().TrimEnd(':', '.', ' ', '»', '>', '|', '-').Trim();
         if (bare.Length == 0)
         {

@@ -94,6 +94,7 @@ public sealed class PageReader : IPageReader
 
         try
         {
+            using var memo = LineMemo.Begin();
             var lines = new List<PageLine>();
             foreach (var raw in text.Split('\n'))
             {
@@ -120,6 +121,7 @@ public sealed class PageReader : IPageReader
 
     private static PageReadResult ReadHtml(string html, ArticleEncoding encoding, PageReadOptions options, CancellationToken cancellationToken)
     {
+        using var memo = LineMemo.Begin();
         using var document = Parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
         var page = HtmlPage.Build(document, cancellationToken);

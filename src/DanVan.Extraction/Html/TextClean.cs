@@ -38,8 +38,25 @@ internal static class TextClean
     /// <summary>A comparison key: <see cref="TextNormalizer"/> output, lower-cased, on one line.</summary>
     public static string Key(string text)
     {
+        var memo = LineMemo.Current;
+        if (memo is null)
+        {
+            return MakeKey(text);
+        }
+
+        if (!memo.TryGetKey(text, out var key))
+        {
+            key = MakeKey(text);
+            memo.AddKey(text, key);
+        }
+
+        return key;
+    }
+
+    private static string MakeKey(string text)
+    {
         var normalized = TextNormalizer.Default.Normalize(text).Text;
-        return normalized.Replace('\n', ' ').ToLowerInvariant();
+        return CharClass.ToLowerInvariant(normalized.Replace('\n', ' '));
     }
 
     /// <summary>The key without punctuation and spaces: letters and digits only ("EmailPrintAa" → "emailprintaa").</summary>

@@ -576,7 +576,7 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             return new SpanText(original.Substring(span.Start, span.Length), span.Start, span.End);
         }
 
-        public string Lower(TextSpan sentence) => sentence.Length == 0 ? string.Empty : Normalized.Text.Substring(sentence.Start, sentence.Length).ToLowerInvariant();
+        public string Lower(TextSpan sentence) => sentence.Length == 0 ? string.Empty : CharClass.ToLowerInvariant(Normalized.Text.AsSpan(sentence.Start, sentence.Length));
 
         public IEnumerable<T> In<T>(TextSpan sentence)
             where T : EntityMention => Mentions.OfType<T>().Where(m => m.Span.Start >= sentence.Start && m.Span.End <= sentence.End && sentence.Length > 0);

@@ -26,4 +26,15 @@ public sealed class CharClassTests
         Assert.Equal(lower, CharClass.ToLowerInvariant(upper));
         Assert.Equal(upper, CharClass.ToUpperInvariant(lower));
     }
+
+    [Fact]
+    public void String_lowering_matches_the_runtime_below_and_above_the_table()
+    {
+        var below = new string(Enumerable.Range(0, 0x2000).Select(i => (char)i).ToArray());
+        Assert.Equal(below.ToLowerInvariant(), CharClass.ToLowerInvariant(below));
+        foreach (var text in (string[])["", "ĐẢNG BỘ Huyện Krông Pắc", "ⅫⒶ Ω", "𐐀𐐁 Ặ", new string('Ế', 600)])
+        {
+            Assert.Equal(text.ToLowerInvariant(), CharClass.ToLowerInvariant(text));
+        }
+    }
 }
