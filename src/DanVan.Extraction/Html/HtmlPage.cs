@@ -441,9 +441,8 @@ internal sealed partial class HtmlPage
             return;
         }
 
-        var raw = _text.ToString();
+        var text = TextClean.Collapse(_text);
         _text.Clear();
-        var text = TextClean.Collapse(raw);
         var visible = 0;
         foreach (var c in text)
         {
