@@ -69,6 +69,8 @@ internal static partial class LineClassifier
         "hôm nay:", "hôm qua:", "tuần này:", "tháng này:", "trong tuần:", "trong tháng:", "tất cả:", "tổng số:", "online:", "truy cập:",
     ];
 
+    private static readonly char[] BareTrim = [':', '.', ' ', '»', '>', '|', '-'];
+
     public static LineKind Classify(string line) => Classify(line, TextClean.Key(line));
 
     /// <summary>True for a section heading that may head part of an article too; <paramref name="key"/> is <see cref="TextClean.Key"/> of the line.</summary>
@@ -94,7 +96,7 @@ internal static partial class LineClassifier
 
     private static LineKind ClassifyCore(string line, string key)
     {
-        var bare = key.Trim().TrimEnd(':', '.', ' ', '»', '>', '|', '-').Trim();
+        var bare = key.Trim().TrimEnd(BareTrim).Trim();
         if (bare.Length == 0)
         {
             return LineKind.Chrome;

@@ -43,7 +43,7 @@ internal static class TextClean
         }
 
         // Below U+0300 (the combining marks) every character is NFC whatever follows it.
-        return high < '\u0300' || s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        return high < '\u0300' || CharClass.IsNormalizedFormC(s) ? s : s.Normalize(NormalizationForm.FormC);
     }
 
     /// <summary><see cref="Collapse(ReadOnlySpan{char})"/> of a builder's text, without making a string of it first.</summary>

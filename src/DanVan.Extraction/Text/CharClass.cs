@@ -106,6 +106,42 @@ internal static class CharClass
         return result;
     }
 
+    // Per character, found on first use: 0 not yet known, 1 stays NFC next to any other such character, 2 may not.
+    private static readonly byte[] NfcSafe = new byte[CaseTableSize + 0x100];
+
+    /// <summary>
+    /// True when <paramref name="text"/> is NFC, as <see cref="string.IsNormalized(System.Text.NormalizationForm)"/>
+    /// says, without the runtime's ICU call for text made only of characters that are NFC on their own and can
+    /// neither combine with a neighbour nor be reordered (no combining marks, no Hangul jamo) below U+2100.
+    /// </summary>
+    public static bool IsNormalizedFormC(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= NfcSafe.Length || !IsNfcSafe(c))
+            {
+                return text.IsNormalized(System.Text.NormalizationForm.FormC);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNfcSafe(char c)
+    {
+        var known = NfcSafe[c];
+        if (known == 0)
+        {
+            // Characters that may compose with the one before them (NFC quick check "maybe") are combining marks or
+            // Hangul vowel and final jamo; characters that never occur in NFC (quick check "no") fail on their own.
+            var mark = CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            var safe = !mark && c is not (>= '\u1100' and <= '\u11FF') && !char.IsSurrogate(c) && c.ToString().IsNormalized(System.Text.NormalizationForm.FormC);
+            NfcSafe[c] = known = safe ? (byte)1 : (byte)2;
+        }
+
+        return known == 1;
+    }
+
     private static char[] BuildCase(bool upper)
     {
         var table = new char[CaseTableSize];

@@ -37,4 +37,28 @@ public sealed class CharClassTests
             Assert.Equal(text.ToLowerInvariant(), CharClass.ToLowerInvariant(text));
         }
     }
+
+    [Fact]
+    public void Nfc_check_agrees_with_the_runtime_for_every_character_next_to_letters_marks_and_jamo()
+    {
+        char[] neighbours = ['a', 'A', 'ơ', '\u0301', '\u0323', '\u1100', '\u1161', '\u11A8', '\u2000'];
+        for (var i = 0; i < 0x2200; i++)
+        {
+            var c = (char)i;
+            if (char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            foreach (var n in neighbours)
+            {
+                foreach (var text in (string[])[c.ToString(), string.Concat(c, n), string.Concat(n, c)])
+                {
+                    Assert.True(
+                        text.IsNormalized(System.Text.NormalizationForm.FormC) == CharClass.IsNormalizedFormC(text),
+                        $"U+{i:X4} next to U+{(int)n:X4}");
+                }
+            }
+        }
+    }
 }
