@@ -10,9 +10,12 @@ namespace DanVan.Extraction.Benchmarks;
 /// bytes → meeting record (page reader, normalization, recognition, record), one core. One invocation reads every
 /// page once and counts as 42 operations, so the mean time and the allocation are per page, averaged over all the
 /// pages. The pages are 21–60 KB (mean 35 KB), smaller than the 60–120 KB of a typical portal page: the "bytes/s"
-/// column gives the rate in page bytes.
+/// column gives the rate in page bytes. Fifteen warm-up iterations, also under <c>--job short</c> (whose three are
+/// not enough): the record path runs through hundreds of methods, and with three the short job measured them
+/// before the JIT had finished optimizing them — 4 or 8 ms per page from one run to the next for the same code.
 /// </summary>
 [MemoryDiagnoser]
+[WarmupCount(15)]
 [Config(typeof(Config))]
 public class ExtractionBenchmarks
 {
