@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -302,7 +303,13 @@ internal sealed partial class HtmlPage
                         Note(el);
                     }
 
-                    if (SkipTags.Contains(tag) || IsHidden(el))
+                    if (SkipTags.Contains(tag))
+                    {
+                        continue;
+                    }
+
+                    var markup = Markup.Of(el);
+                    if (IsHidden(markup))
                     {
                         continue;
                     }
@@ -325,9 +332,9 @@ internal sealed partial class HtmlPage
                     {
                         Flush(owner, chrome, frame, hints, heading);
                         var index = Elements.Count;
-                        var classes = ((el.GetAttribute("class") ?? string.Empty) + " " + (el.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
+                        var classes = ((markup.Class ?? string.Empty) + " " + (markup.Id ?? string.Empty)).ToLowerInvariant();
                         var weight = CachedClassWeight(classes);
-                        var isChrome = tag is "nav" or "aside" or "footer" || (weight < 0 && tag is not ("body" or "html")) || (el.GetAttribute("role") is "navigation" or "complementary" or "banner" or "contentinfo");
+                        var isChrome = tag is "nav" or "aside" or "footer" || (weight < 0 && tag is not ("body" or "html")) || (markup.Role is "navigation" or "complementary" or "banner" or "contentinfo");
                         Elements.Add(new PageElement { Element = el, Tag = tag, Parent = owner, Classes = classes, ClassWeight = weight, IsChrome = isChrome, End = index + 1 });
                         exit = exit with { Element = index };
                         if (owner >= 0)
@@ -360,7 +367,7 @@ internal sealed partial class HtmlPage
                             heading = tag[1] - '0';
                         }
 
-                        hints |= HintsFromMarkup(el, classes);
+                        hints |= HintsFromMarkup(markup, classes);
                     }
                     else
                     {
@@ -368,7 +375,7 @@ internal sealed partial class HtmlPage
                         {
                             link++;
                         }
-                        else if (tag is "em" or "i" || StyleHas(el, "italic"))
+                        else if (tag is "em" or "i" || StyleHas(markup.Style, "italic"))
                         {
                             italic++;
                         }
@@ -377,8 +384,8 @@ internal sealed partial class HtmlPage
                             bold++;
                         }
 
-                        var classes = el.GetAttribute("class");
-                        var marked = classes is null ? LineHints.None : HintsFromMarkup(el, classes.ToLowerInvariant()) & (LineHints.Caption | LineHints.Byline | LineHints.DateHint);
+                        var classes = markup.Class;
+                        var marked = classes is null ? LineHints.None : HintsFromMarkup(markup, classes.ToLowerInvariant()) & (LineHints.Caption | LineHints.Byline | LineHints.DateHint);
 
                         // An author or date span is a line of its own: "<span class=author>Ngọc Minh</span><span class=time>Thứ Năm…"
                         // would otherwise read "Ngọc MinhThứ Năm…".
@@ -440,9 +447,8 @@ internal sealed partial class HtmlPage
             return;
         }
 
-        var raw = _text.ToString();
+        var text = TextClean.Collapse(_text);
         _text.Clear();
-        var text = TextClean.Collapse(raw);
         var visible = 0;
         foreach (var c in text)
         {
@@ -497,14 +503,14 @@ internal sealed partial class HtmlPage
         }
     }
 
-    private static bool IsHidden(IElement el)
+    private static bool IsHidden(Markup markup)
     {
-        if (el.HasAttribute("hidden"))
+        if (markup.Hidden)
         {
             return true;
         }
 
-        var style = el.GetAttribute("style");
+        var style = markup.Style;
         if (style is null)
         {
             return false;
@@ -514,46 +520,90 @@ internal sealed partial class HtmlPage
         return s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal);
     }
 
-    private static bool StyleHas(IElement el, string value)
+    private static bool StyleHas(string? style, string value) => style is not null && style.Contains(value, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The attributes the walk reads, found in one pass over the element's attributes (what
+    /// <see cref="IElement.GetAttribute(string)"/> gives for each name, without a search per name).
+    /// </summary>
+    private readonly record struct Markup(string? Class, string? Id, string? Style, string? Align, string? Role, bool Hidden)
     {
-        var style = el.GetAttribute("style");
-        return style is not null && style.Contains(value, StringComparison.OrdinalIgnoreCase);
+        public static Markup Of(IElement el)
+        {
+            string? cls = null, id = null, style = null, align = null, role = null;
+            var hidden = false;
+            var attributes = el.Attributes;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                var a = attributes[i]!;
+                switch (a.Name)
+                {
+                    case "class":
+                        cls ??= a.Value;
+                        break;
+                    case "id":
+                        id ??= a.Value;
+                        break;
+                    case "style":
+                        style ??= a.Value;
+                        break;
+                    case "align":
+                        align ??= a.Value;
+                        break;
+                    case "role":
+                        role ??= a.Value;
+                        break;
+                    case "hidden":
+                        hidden = true;
+                        break;
+                }
+            }
+
+            return new Markup(cls, id, style, align, role, hidden);
+        }
     }
 
-    // A page repeats a few class strings on many elements: each string is matched against the regexes once.
-    private readonly Dictionary<string, int> _classWeights = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LineHints> _classHints = new(StringComparer.Ordinal);
+    // Portals repeat a few class strings on every element and every page: each string is matched against the
+    // regexes once per process. The caches are bounded (count and key length) so hostile pages cannot grow them.
+    private const int MaxCachedClassStrings = 16_384;
+    private const int MaxCachedClassLength = 256;
+    private static readonly ConcurrentDictionary<string, int> ClassWeights = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, LineHints> ClassHintsCache = new(StringComparer.Ordinal);
+    private static int s_cachedClassStrings;
 
-    private int CachedClassWeight(string classes)
+    private static int CachedClassWeight(string classes) => Cached(ClassWeights, classes, ClassWeight);
+
+    private static T Cached<T>(ConcurrentDictionary<string, T> cache, string key, Func<string, T> compute)
     {
-        if (!_classWeights.TryGetValue(classes, out var weight))
+        if (cache.TryGetValue(key, out var value))
         {
-            _classWeights[classes] = weight = ClassWeight(classes);
+            return value;
         }
 
-        return weight;
+        value = compute(key);
+        if (key.Length <= MaxCachedClassLength && Volatile.Read(ref s_cachedClassStrings) < MaxCachedClassStrings && cache.TryAdd(key, value))
+        {
+            Interlocked.Increment(ref s_cachedClassStrings);
+        }
+
+        return value;
     }
 
-    private LineHints HintsFromMarkup(IElement el, string classes)
+    private static LineHints HintsFromMarkup(Markup markup, string classes)
     {
         var hints = LineHints.None;
-        var align = el.GetAttribute("align");
-        if ((align is not null && align.Equals("center", StringComparison.OrdinalIgnoreCase)) || (StyleHas(el, "text-align") && StyleHas(el, "center")))
+        var align = markup.Align;
+        if ((align is not null && align.Equals("center", StringComparison.OrdinalIgnoreCase)) || (StyleHas(markup.Style, "text-align") && StyleHas(markup.Style, "center")))
         {
             hints |= LineHints.Centered;
         }
 
-        if (StyleHas(el, "italic"))
+        if (StyleHas(markup.Style, "italic"))
         {
             hints |= LineHints.Italic;
         }
 
-        if (!_classHints.TryGetValue(classes, out var classHints))
-        {
-            _classHints[classes] = classHints = ClassHints(classes);
-        }
-
-        return hints | classHints;
+        return hints | Cached(ClassHintsCache, classes, ClassHints);
     }
 
     private static LineHints ClassHints(string classes)

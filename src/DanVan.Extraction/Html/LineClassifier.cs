@@ -69,6 +69,8 @@ internal static partial class LineClassifier
         "hôm nay:", "hôm qua:", "tuần này:", "tháng này:", "trong tuần:", "trong tháng:", "tất cả:", "tổng số:", "online:", "truy cập:",
     ];
 
+    private static readonly char[] BareTrim = [':', '.', ' ', '»', '>', '|', '-'];
+
     public static LineKind Classify(string line) => Classify(line, TextClean.Key(line));
 
     /// <summary>True for a section heading that may head part of an article too; <paramref name="key"/> is <see cref="TextClean.Key"/> of the line.</summary>
@@ -76,7 +78,25 @@ internal static partial class LineClassifier
 
     public static LineKind Classify(string line, string key)
     {
-        var bare = key.Trim().TrimEnd(':', '.', ' ', '»', '>', '|', '-').Trim();
+        // The kind depends on the line alone (the key is made from it): one classification per line and page.
+        var memo = LineMemo.Current;
+        if (memo is null)
+        {
+            return ClassifyCore(line, key);
+        }
+
+        if (!memo.TryGetKind(line, out var kind))
+        {
+            kind = ClassifyCore(line, key);
+            memo.AddKind(line, kind);
+        }
+
+        return kind;
+    }
+
+    private static LineKind ClassifyCore(string line, string key)
+    {
+        var bare = key.Trim().TrimEnd(BareTrim).Trim();
         if (bare.Length == 0)
         {
             return LineKind.Chrome;

@@ -15,6 +15,12 @@ public sealed class PageReader : IPageReader
 {
     private const int MinBodyChars = 80;
 
+    // A parser builds its browsing context and element factories when created: one per thread, reused.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    private static HtmlParser Parser => t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false, DisableElementPositionTracking = true });
+
     /// <summary>A shared reader.</summary>
     public static PageReader Default { get; } = new();
 
@@ -22,21 +28,32 @@ public sealed class PageReader : IPageReader
     public PageReadResult Read(byte[] html, PageReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
-        options ??= PageReadOptions.Default;
+        return ReadCore(html, html.Length, null, options ?? PageReadOptions.Default, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="Read"/> for bytes the caller has already decoded with <see cref="VietnameseTextDecoder.TryDecode"/>
+    /// and the same <see cref="PageReadOptions.HttpCharset"/>: the same result, without decoding twice.
+    /// </summary>
+    internal static PageReadResult ReadDecoded(int byteLength, DecodedText decoded, PageReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadCore(null, byteLength, decoded, options ?? PageReadOptions.Default, cancellationToken);
+
+    private static PageReadResult ReadCore(byte[]? html, int byteLength, DecodedText? decoded, PageReadOptions options, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
-        if (html.Length > options.MaxBytes)
+        if (byteLength > options.MaxBytes)
         {
-            return PageReadResult.NotAnArticle(NotArticleReason.TooLarge, $"the page is {html.Length} bytes, more than the {options.MaxBytes} allowed (PageReadOptions.MaxBytes)");
+            return PageReadResult.NotAnArticle(NotArticleReason.TooLarge, $"the page is {byteLength} bytes, more than the {options.MaxBytes} allowed (PageReadOptions.MaxBytes)");
         }
 
-        if (html.Length == 0)
+        if (byteLength == 0)
         {
             return PageReadResult.NotAnArticle(NotArticleReason.Empty, "the page is empty");
         }
 
         try
         {
-            if (!VietnameseTextDecoder.TryDecode(html, options.HttpCharset, out var decoded, out var error))
+            if (decoded is null && !VietnameseTextDecoder.TryDecode(html, options.HttpCharset, out decoded, out var error))
             {
                 return PageReadResult.NotAnArticle(NotArticleReason.NotText, "the bytes are not text: " + error);
             }
@@ -77,6 +94,7 @@ public sealed class PageReader : IPageReader
 
         try
         {
+            using var memo = LineMemo.Begin();
             var lines = new List<PageLine>();
             foreach (var raw in text.Split('\n'))
             {
@@ -103,8 +121,8 @@ public sealed class PageReader : IPageReader
 
     private static PageReadResult ReadHtml(string html, ArticleEncoding encoding, PageReadOptions options, CancellationToken cancellationToken)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var memo = LineMemo.Begin();
+        using var document = Parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
         var page = HtmlPage.Build(document, cancellationToken);
         var meta = page.Meta;
@@ -170,8 +188,7 @@ public sealed class PageReader : IPageReader
             return string.Empty;
         }
 
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(decoded.Text);
+        using var document = Parser.ParseDocument(decoded.Text);
         var page = HtmlPage.Build(document, CancellationToken.None);
         var structured = JsonLdArticle.Read(page.Meta.JsonLd);
         var selection = ContentSelector.Select(page, page.Meta.Get("og:title") ?? structured.Headline ?? CleanTitleTag(page.Meta.TitleTag), null, CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using DanVan.Extraction.Text;
 
@@ -9,14 +10,17 @@ internal static class TextClean
     /// <summary>NFC, every whitespace run (no-break, tab, line break, zero-width) → one space, trimmed.</summary>
     public static string Collapse(ReadOnlySpan<char> text)
     {
-        var sb = new StringBuilder(text.Length);
+        char[]? rented = null;
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var n = 0;
         var pendingSpace = false;
+        var high = '\0';
         foreach (var c in text)
         {
             switch (CharClass.Of(c))
             {
                 case CharKind.Space or CharKind.LineBreak:
-                    pendingSpace = sb.Length > 0;
+                    pendingSpace = n > 0;
                     continue;
                 case CharKind.Invisible:
                     continue;
@@ -24,22 +28,61 @@ internal static class TextClean
 
             if (pendingSpace)
             {
-                sb.Append(' ');
+                buffer[n++] = ' ';
                 pendingSpace = false;
             }
 
-            sb.Append(c);
+            buffer[n++] = c;
+            high = c > high ? c : high;
         }
 
-        var s = sb.ToString();
-        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        var s = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        // Below U+0300 (the combining marks) every character is NFC whatever follows it.
+        return high < '\u0300' || CharClass.IsNormalizedFormC(s) ? s : s.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary><see cref="Collapse(ReadOnlySpan{char})"/> of a builder's text, without making a string of it first.</summary>
+    public static string Collapse(StringBuilder text)
+    {
+        char[]? rented = null;
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        text.CopyTo(0, buffer, text.Length);
+        var s = Collapse(buffer[..text.Length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return s;
     }
 
     /// <summary>A comparison key: <see cref="TextNormalizer"/> output, lower-cased, on one line.</summary>
     public static string Key(string text)
     {
+        var memo = LineMemo.Current;
+        if (memo is null)
+        {
+            return MakeKey(text);
+        }
+
+        if (!memo.TryGetKey(text, out var key))
+        {
+            key = MakeKey(text);
+            memo.AddKey(text, key);
+        }
+
+        return key;
+    }
+
+    private static string MakeKey(string text)
+    {
         var normalized = TextNormalizer.Default.Normalize(text).Text;
-        return normalized.Replace('\n', ' ').ToLowerInvariant();
+        return CharClass.ToLowerInvariant(normalized.Replace('\n', ' '));
     }
 
     /// <summary>The key without punctuation and spaces: letters and digits only ("EmailPrintAa" → "emailprintaa").</summary>

@@ -190,7 +190,7 @@ internal sealed class CampaignRecognizer : IEntityRecognizer
 
         if (builder.Length > 0)
         {
-            builder[0] = char.ToUpperInvariant(builder[0]);
+            builder[0] = CharClass.ToUpperInvariant(builder[0]);
         }
 
         return builder.ToString();

@@ -278,7 +278,7 @@ internal static class EntityGrammar
 
             var start = builder.Length;
             builder.Append(view.Span(k));
-            builder[start] = char.ToUpperInvariant(builder[start]);
+            builder[start] = CharClass.ToUpperInvariant(builder[start]);
         }
 
         return builder.ToString();

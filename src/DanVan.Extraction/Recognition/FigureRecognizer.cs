@@ -176,7 +176,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return false;
         }
 
-        var noun = view.TextOf(view.Cover(next, nounEnd)).ToLowerInvariant();
+        var noun = CharClass.ToLowerInvariant(view.TextOf(view.Cover(next, nounEnd)));
         if (DurationUnits.Contains(noun) || (DurationUnits.Contains(view.Span(next).ToString()) && !noun.StartsWith("ngày công", StringComparison.Ordinal)))
         {
             return false;

@@ -22,7 +22,7 @@ internal sealed class PhraseSet
         var buckets = new Dictionary<char, List<string>>();
         foreach (var phrase in phrases)
         {
-            var key = char.ToLowerInvariant(phrase[0]);
+            var key = CharClass.ToLowerInvariant(phrase[0]);
             if (!buckets.TryGetValue(key, out var list))
             {
                 buckets[key] = list = [];
@@ -78,7 +78,7 @@ internal sealed class PhraseSet
 
     /// <summary>The entries that could start at a token beginning with <paramref name="first"/>, longest first.</summary>
     public ReadOnlySpan<string> Candidates(char first) =>
-        _byFirst.TryGetValue(char.ToLowerInvariant(first), out var bucket) ? bucket : ReadOnlySpan<string>.Empty;
+        _byFirst.TryGetValue(CharClass.ToLowerInvariant(first), out var bucket) ? bucket : ReadOnlySpan<string>.Empty;
 
     /// <summary>The last token of the longest entry spelled from token <paramref name="start"/>, or -1.</summary>
     public int LongestAt(TokenView view, int start)
@@ -156,8 +156,8 @@ internal sealed class PhraseSet
     /// <summary>Bucket key: the first two letters, lower-cased (a one-letter first word has none for the second).</summary>
     private static int KeyOf(ReadOnlySpan<char> text)
     {
-        var second = text.Length > 1 && text[1] != ' ' ? char.ToLowerInvariant(text[1]) : '\0';
-        return (char.ToLowerInvariant(text[0]) << 16) | second;
+        var second = text.Length > 1 && text[1] != ' ' ? CharClass.ToLowerInvariant(text[1]) : '\0';
+        return (CharClass.ToLowerInvariant(text[0]) << 16) | second;
     }
 
     /// <summary>

@@ -92,7 +92,15 @@ public sealed class MeetingExtractor
             return ExtractionResult.Failed(error ?? "the bytes are not text");
         }
 
-        return LooksLikeHtml(decoded.Text) ? FromPage(_pages.Read(content, PageOptions(options), cancellationToken), options, cancellationToken) : FromText(decoded.Text, EncodingName(decoded.Encoding, decoded.EncodingName), options, cancellationToken);
+        if (LooksLikeHtml(decoded.Text))
+        {
+            // The built-in reader takes the text decoded here: decoding (charset and legacy-font detection) is not cheap.
+            var pageOptions = PageOptions(options);
+            var page = _pages is PageReader ? PageReader.ReadDecoded(content.Length, decoded, pageOptions, cancellationToken) : _pages.Read(content, pageOptions, cancellationToken);
+            return FromPage(page, options, cancellationToken);
+        }
+
+        return FromText(decoded.Text, EncodingName(decoded.Encoding, decoded.EncodingName), options, cancellationToken);
     }
 
     /// <summary>

@@ -670,10 +670,76 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             return new SpanText(original.Substring(span.Start, span.Length), span.Start, span.End);
         }
 
-        public string Lower(TextSpan sentence) => sentence.Length == 0 ? string.Empty : Normalized.Text.Substring(sentence.Start, sentence.Length).ToLowerInvariant();
+        // Each rule lowers the sentences it reads: one lowered copy per sentence.
+        private readonly Dictionary<TextSpan, string> _lower = [];
+
+        public string Lower(TextSpan sentence)
+        {
+            if (sentence.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            if (!_lower.TryGetValue(sentence, out var lower))
+            {
+                _lower[sentence] = lower = CharClass.ToLowerInvariant(Normalized.Text.AsSpan(sentence.Start, sentence.Length));
+            }
+
+            return lower;
+        }
+
+        // The recognizer returns mentions in text order: a sentence's mentions start at a binary-searched index.
+        private readonly bool _sorted = IsSortedByStart(mentions);
 
         public IEnumerable<T> In<T>(TextSpan sentence)
-            where T : EntityMention => Mentions.OfType<T>().Where(m => m.Span.Start >= sentence.Start && m.Span.End <= sentence.End && sentence.Length > 0);
+            where T : EntityMention => !_sorted
+            ? Mentions.OfType<T>().Where(m => m.Span.Start >= sentence.Start && m.Span.End <= sentence.End && sentence.Length > 0)
+            : sentence.Length > 0 ? InSorted<T>(sentence) : [];
+
+        private IEnumerable<T> InSorted<T>(TextSpan sentence)
+            where T : EntityMention
+        {
+            // Same mentions, same order as the filter above: a mention inside the sentence starts in [Start, End].
+            for (var i = FirstStartingAtOrAfter(sentence.Start); i < Mentions.Count && Mentions[i].Span.Start <= sentence.End; i++)
+            {
+                if (Mentions[i] is T m && m.Span.End <= sentence.End)
+                {
+                    yield return m;
+                }
+            }
+        }
+
+        private int FirstStartingAtOrAfter(int start)
+        {
+            int lo = 0, hi = Mentions.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (Mentions[mid].Span.Start < start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        private static bool IsSortedByStart(List<EntityMention> list)
+        {
+            for (var i = 1; i < list.Count; i++)
+            {
+                if (list[i].Span.Start < list[i - 1].Span.Start)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>Whether a line break separates <paramref name="sentence"/> from the sentence before it.</summary>
         public bool StartsParagraph(TextSpan sentence, TextSpan previous) =>

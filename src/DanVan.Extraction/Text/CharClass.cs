@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -54,6 +55,102 @@ internal static class CharClass
     {
         var k = Table[c];
         return k is CharKind.Space or CharKind.LineBreak or CharKind.Invisible;
+    }
+
+    // Below U+2000: Latin (Vietnamese letters up to U+1EF9), Greek, Cyrillic and the combining marks. Above it,
+    // casing goes to the runtime.
+    private const int CaseTableSize = 0x2000;
+
+    private static readonly char[] LowerTable = BuildCase(upper: false);
+
+    private static readonly char[] UpperTable = BuildCase(upper: true);
+
+    /// <summary>
+    /// Exactly <see cref="char.ToLowerInvariant(char)"/>, from a table: with ICU the runtime's per-character
+    /// casing is a native call for every non-ASCII letter, a tenth of the time of normalizing Vietnamese text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char ToLowerInvariant(char c) => c < CaseTableSize ? LowerTable[c] : char.ToLowerInvariant(c);
+
+    /// <summary>Exactly <see cref="char.ToUpperInvariant(char)"/>, from a table (see <see cref="ToLowerInvariant(char)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char ToUpperInvariant(char c) => c < CaseTableSize ? UpperTable[c] : char.ToUpperInvariant(c);
+
+    /// <summary>
+    /// Exactly <see cref="string.ToLowerInvariant()"/> of <paramref name="text"/>, from the table when every character
+    /// is below U+2000 (the runtime otherwise calls ICU once per string, slowly for short Vietnamese strings).
+    /// </summary>
+    public static string ToLowerInvariant(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= CaseTableSize)
+            {
+                return new string(text).ToLowerInvariant();
+            }
+        }
+
+        char[]? rented = null;
+        var chars = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            chars[i] = LowerTable[text[i]];
+        }
+
+        var result = new string(chars);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    // Per character, found on first use: 0 not yet known, 1 stays NFC next to any other such character, 2 may not.
+    private static readonly byte[] NfcSafe = new byte[CaseTableSize + 0x100];
+
+    /// <summary>
+    /// True when <paramref name="text"/> is NFC, as <see cref="string.IsNormalized(System.Text.NormalizationForm)"/>
+    /// says, without the runtime's ICU call for text made only of characters that are NFC on their own and can
+    /// neither combine with a neighbour nor be reordered (no combining marks, no Hangul jamo) below U+2100.
+    /// </summary>
+    public static bool IsNormalizedFormC(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= NfcSafe.Length || !IsNfcSafe(c))
+            {
+                return text.IsNormalized(System.Text.NormalizationForm.FormC);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNfcSafe(char c)
+    {
+        var known = NfcSafe[c];
+        if (known == 0)
+        {
+            // Characters that may compose with the one before them (NFC quick check "maybe") are combining marks or
+            // Hangul vowel and final jamo; characters that never occur in NFC (quick check "no") fail on their own.
+            var mark = CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            var safe = !mark && c is not (>= '\u1100' and <= '\u11FF') && !char.IsSurrogate(c) && c.ToString().IsNormalized(System.Text.NormalizationForm.FormC);
+            NfcSafe[c] = known = safe ? (byte)1 : (byte)2;
+        }
+
+        return known == 1;
+    }
+
+    private static char[] BuildCase(bool upper)
+    {
+        var table = new char[CaseTableSize];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = upper ? char.ToUpperInvariant((char)i) : char.ToLowerInvariant((char)i);
+        }
+
+        return table;
     }
 
     private static CharKind[] Build()

@@ -116,7 +116,7 @@ internal sealed class LegacyEncodingTable
 
             if (length > 1 && flippedKey != key && _byKey.TryGetValue(flippedKey, out letter))
             {
-                letter = char.IsUpper(text[0]) ? char.ToUpperInvariant(letter) : char.ToLowerInvariant(letter);
+                letter = char.IsUpper(text[0]) ? CharClass.ToUpperInvariant(letter) : CharClass.ToLowerInvariant(letter);
                 return length;
             }
         }

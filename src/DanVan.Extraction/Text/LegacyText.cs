@@ -474,7 +474,7 @@ internal static class LegacyText
                 var length = table.Match(word[k..], out var letter);
                 if (length > 0)
                 {
-                    sink.Append(upper ? char.ToUpperInvariant(letter) : letter, offset + i + k, offset + i + k + length);
+                    sink.Append(upper ? CharClass.ToUpperInvariant(letter) : letter, offset + i + k, offset + i + k + length);
                     k += length;
                 }
                 else

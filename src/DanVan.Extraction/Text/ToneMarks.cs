@@ -121,7 +121,7 @@ internal static class ToneMarks
                 c = BaseOf[c];
             }
 
-            var l = char.ToLowerInvariant(c);
+            var l = CharClass.ToLowerInvariant(c);
             if (!IsVietnameseLetter(l))
             {
                 return false;

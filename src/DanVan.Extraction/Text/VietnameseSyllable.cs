@@ -99,7 +99,7 @@ internal static class VietnameseSyllable
                 return false;
             }
 
-            var c = char.ToLowerInvariant(raw);
+            var c = CharClass.ToLowerInvariant(raw);
             if (c < ToneOf.Length && ToneOf[c] != 0)
             {
                 if (tone != 0)
