@@ -132,7 +132,8 @@ public sealed record CampaignEntry(string Name, string Text, int Start, int End)
 /// <param name="Titles">The person's titles.</param>
 /// <param name="Role">What the person did.</param>
 /// <param name="Sentence">The sentence that says so.</param>
-public sealed record SpeakerEntry(string Person, IReadOnlyList<TitleValue> Titles, SpeakerRole Role, SpanText Sentence);
+/// <param name="Mention">The words in that sentence that name the speaker: the name, a given name after an honorific, or a title standing for the person.</param>
+public sealed record SpeakerEntry(string Person, IReadOnlyList<TitleValue> Titles, SpeakerRole Role, SpanText Sentence, SpanText Mention);
 
 /// <summary>An award handed out at the meeting.</summary>
 /// <param name="Giver">Who gave it, when stated.</param>
@@ -140,7 +141,9 @@ public sealed record SpeakerEntry(string Person, IReadOnlyList<TitleValue> Title
 /// <param name="Count">How many recipients.</param>
 /// <param name="Recipients">The recipient kind ("tập thể", "cá nhân").</param>
 /// <param name="Sentence">The sentence that says so.</param>
-public sealed record AwardEntry(string? Giver, string Award, decimal Count, string Recipients, SpanText Sentence);
+/// <param name="GiverText">Where the giver is named, when stated.</param>
+/// <param name="CountText">The figure that gives the count and the recipients ("12 cá nhân").</param>
+public sealed record AwardEntry(string? Giver, string Award, decimal Count, string Recipients, SpanText Sentence, SpanText? GiverText, SpanText CountText);
 
 /// <summary>A sentence with its label.</summary>
 /// <param name="Label">What the sentence is about.</param>
@@ -153,11 +156,12 @@ public sealed record SectionSpan(SectionLabel Label, int Start, int End);
 /// <param name="KindText">The words the kind was read from.</param>
 /// <param name="Organizer">The organizing body.</param>
 /// <param name="Date">The meeting date.</param>
-/// <param name="Level">tỉnh, thành phố, thị xã, huyện, xã, phường — of the organizer, when written.</param>
-/// <param name="Place">Place name written after the level, when given.</param>
+/// <param name="Level">tỉnh, thành phố, thị xã, huyện, xã, phường — of the organizer, when written (read from the organizer's name, whose mentions carry the offsets).</param>
+/// <param name="Place">Place name written after the level, when given (from the organizer's name too).</param>
 /// <param name="Reviewed">The period the meeting reviews.</param>
 /// <param name="Planned">The period it plans for.</param>
-/// <param name="Chairs">Who chaired.</param>
+/// <param name="Chairs">Who chaired (canonical names).</param>
+/// <param name="ChairMentions">Where each chair is named in the sentence that says so, in the order of <paramref name="Chairs"/>.</param>
 /// <param name="Attendees">People and organizations named as attending.</param>
 public sealed record MeetingInfo(
     MeetingKind Kind,
@@ -169,6 +173,7 @@ public sealed record MeetingInfo(
     PeriodValue? Reviewed,
     PeriodValue? Planned,
     IReadOnlyList<string> Chairs,
+    IReadOnlyList<SpanText> ChairMentions,
     IReadOnlyList<SpanText> Attendees);
 
 /// <summary>

@@ -113,7 +113,8 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             place,
             reviewed is null ? null : PeriodOf(context, reviewed),
             planned is null ? null : PeriodOf(context, planned),
-            chairs,
+            [.. chairs.Select(c => c.Name)],
+            [.. chairs.Select(c => c.Mention)],
             attendees);
 
         return new MeetingRecord(
@@ -327,9 +328,9 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         return -1;
     }
 
-    private static List<string> ReadChairs(Context context, List<TextSpan> sentences)
+    private static List<(string Name, SpanText Mention)> ReadChairs(Context context, List<TextSpan> sentences)
     {
-        var chairs = new List<string>();
+        var chairs = new List<(string Name, SpanText Mention)>();
         foreach (var sentence in sentences)
         {
             var lower = context.Lower(sentence);
@@ -341,9 +342,9 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
 
             foreach (var person in context.In<PersonMention>(sentence).Where(p => p.Span.Start - sentence.Start < at))
             {
-                if (!chairs.Contains(person.Name, StringComparer.OrdinalIgnoreCase))
+                if (!chairs.Exists(c => string.Equals(c.Name, person.Name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    chairs.Add(person.Name);
+                    chairs.Add((person.Name, context.Map(person.Span)));
                 }
             }
         }
@@ -427,7 +428,7 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
                 }
 
                 var titles = persons.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Titles ?? [];
-                speakers.Add(new SpeakerEntry(name, titles, role, context.Map(sentence)));
+                speakers.Add(new SpeakerEntry(name, titles, role, context.Map(sentence), context.Map(span)));
             }
         }
 
@@ -552,7 +553,7 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         {
             if (figure.Unit is not ("đồng" or "%"))
             {
-                awards.Add(new AwardEntry(giver?.NormalizedValue, award, figure.Value, figure.Unit, context.Map(sentence)));
+                awards.Add(new AwardEntry(giver?.NormalizedValue, award, figure.Value, figure.Unit, context.Map(sentence), giver is null ? null : context.Map(giver.Span), context.Map(figure.Span)));
             }
         }
     }

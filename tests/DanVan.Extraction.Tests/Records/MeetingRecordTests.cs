@@ -93,7 +93,32 @@ public class MeetingRecordTests
             Assert.All(record.Periods, p => Assert.Equal(p.Text, text[p.TextStart..p.TextEnd]));
             Assert.All(record.Campaigns, c => Assert.Equal(c.Text, text[c.Start..c.End]));
             Assert.All(record.Sections, s => Assert.True(s.Start < s.End && s.End <= text.Length));
+            Assert.Equal(record.Meeting.Chairs.Count, record.Meeting.ChairMentions.Count);
+            Assert.All(record.Meeting.ChairMentions, c => Assert.Equal(c.Text, text[c.Start..c.End]));
+            Assert.All(record.Speakers, s => Assert.Equal(s.Mention.Text, text[s.Mention.Start..s.Mention.End]));
+            Assert.All(record.Speakers, s => Assert.InRange(s.Mention.Start, s.Sentence.Start, s.Sentence.End));
+            foreach (var a in record.Awards)
+            {
+                Assert.Equal(a.CountText.Text, text[a.CountText.Start..a.CountText.End]);
+                Assert.True(a.GiverText is null || a.GiverText.Text == text[a.GiverText.Start..a.GiverText.End]);
+            }
         }
+    }
+
+    [Fact]
+    public void Chairs_speakers_and_awards_point_at_the_words_that_name_them()
+    {
+        var text = "Hội Nông dân huyện Cư M'gar tổng kết năm 2023\n\n"
+                   + "Sáng 9/1, Hội Nông dân huyện Cư M'gar tổ chức hội nghị tổng kết công tác Hội năm 2023. Ông Y Khoa Niê, Chủ tịch Hội Nông dân huyện chủ trì hội nghị. "
+                   + "Phát biểu chỉ đạo, bà Nguyễn Thị Hạnh, Phó Bí thư Huyện ủy đề nghị các cấp Hội tiếp tục đồng hành với nông dân. "
+                   + "Dịp này, UBND huyện tặng giấy khen cho 6 tập thể.";
+        var record = Extractor.ExtractText(text, new ExtractionOptions { Published = new DateOnly(2024, 1, 10) });
+        var chair = Assert.Single(record.Meeting.ChairMentions);
+        Assert.Equal("Y Khoa Niê", chair.Text);
+        var speaker = Assert.Single(record.Speakers);
+        Assert.Equal(("Nguyễn Thị Hạnh", SpeakerRole.ChiDao), (speaker.Mention.Text, speaker.Role));
+        var award = Assert.Single(record.Awards);
+        Assert.Equal(("UBND huyện", "6 tập thể"), (award.GiverText?.Text, award.CountText.Text));
     }
 
     [Fact]
