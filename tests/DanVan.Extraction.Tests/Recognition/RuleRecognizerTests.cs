@@ -109,6 +109,7 @@ public class RuleRecognizerTests
     [InlineData("hơn 2.600 lượt đoàn viên, thanh niên tham gia", new[] { "hơn 2.600 lượt đoàn viên, thanh niên" }, new[] { "2600" }, new[] { "lượt đoàn viên, thanh niên" })]
     [InlineData("vận động 48 tỷ đồng vốn vay", new[] { "48 tỷ đồng" }, new[] { "48000000000" }, new[] { "đồng" })]
     [InlineData("trao 9 tập thể, 12 cá nhân", new[] { "9 tập thể", "12 cá nhân" }, new[] { "9", "12" }, new[] { "tập thể", "cá nhân" })]
+    [InlineData("hòa giải 8 vụ mâu thuẫn, duy trì 12 tổ hòa giải hoạt động định kỳ", new[] { "8 vụ mâu thuẫn", "12 tổ hòa giải" }, new[] { "8", "12" }, new[] { "vụ mâu thuẫn", "tổ hòa giải" })]
     public void Reads_figures(string text, string[] mentions, string[] values, string[] units)
     {
         var figures = Find<FigureMention>(text);
