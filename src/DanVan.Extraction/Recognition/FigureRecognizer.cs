@@ -50,7 +50,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "trồng", "nuôi", "vận động", "đại diện", "tiêu biểu", "trọng tâm", "khó khăn", "nghèo", "duy trì", "ra quân",
         "giải quyết", "đưa", "chi", "trực thuộc", "liên quan", "tự nguyện", "trả", "sản xuất", "mở rộng", "lồng ghép",
         "tháo dỡ", "kinh doanh", "ưu tú", "thiết thực", "chính", "phức tạp", "trực tiếp", "định kỳ", "đột xuất", "già cỗi",
-        "kém", "trở", "ủy thác", "hoạt động", "bị", "bảo đảm", "đảm bảo", "hoàn thành", "vượt", "tăng", "giảm", "đạt", "gồm", "với", "quê",
+        "kém", "trở", "ủy thác", "hoạt động", "hiệu quả", "xuất sắc", "tích cực", "vững mạnh", "giỏi", "khá", "tốt", "thành công", "bị", "bảo đảm", "đảm bảo", "hoàn thành", "vượt", "tăng", "giảm", "đạt", "gồm", "với", "quê",
     ];
 
     // Measure words: the counted noun often continues with what is measured ("tấn gạo", "km đường", "lượt hội viên").
