@@ -59,14 +59,11 @@ internal static class EvalCommand
             WriteTable(output, scores);
             if (parse.GetValue(csv) is { } csvFile)
             {
-                using var writer = new StreamWriter(csvFile.FullName, false, CliIO.Utf8NoBom);
-                using var csvWriter = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
-                csvWriter.WriteHeader(["article", "split", "type", "error", "start", "end", "goldText", "predictedText", "goldValue", "predictedValue"]);
-                foreach (var e in errors)
-                {
-                    csvWriter.WriteRecord([e.Article, e.Split, e.Type, e.Error, e.Start.ToString(CultureInfo.InvariantCulture), e.End.ToString(CultureInfo.InvariantCulture), e.GoldText, e.PredictedText, e.GoldValue, e.PredictedValue]);
-                }
-                output.WriteLine($"errors: {errors.Count} written to {csvFile.FullName}");
+                WriteErrors(
+                    csvFile,
+                    ["article", "split", "type", "error", "start", "end", "goldText", "predictedText", "goldValue", "predictedValue"],
+                    errors.Select(e => new[] { e.Article, e.Split, e.Type, e.Error, e.Start.ToString(CultureInfo.InvariantCulture), e.End.ToString(CultureInfo.InvariantCulture), e.GoldText, e.PredictedText, e.GoldValue, e.PredictedValue }),
+                    output);
             }
 
             return 0;
@@ -112,20 +109,28 @@ internal static class EvalCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"awards",-10} P {awards.Precision:F3} R {awards.Recall:F3} F1 {awards.F1:F3} (giver, award, count and recipients)"));
             if (parse.GetValue(csv) is { } csvFile)
             {
-                using var writer = new StreamWriter(csvFile.FullName, false, CliIO.Utf8NoBom);
-                using var csvWriter = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
-                csvWriter.WriteHeader(["article", "split", "field", "error", "gold", "predicted"]);
-                foreach (var e in errors)
-                {
-                    csvWriter.WriteRecord([e.Article, e.Split, e.Field, e.Error, e.Gold, e.Predicted]);
-                }
-
-                output.WriteLine($"errors: {errors.Count} written to {csvFile.FullName}");
+                WriteErrors(csvFile, ["article", "split", "field", "error", "gold", "predicted"], errors.Select(e => new[] { e.Article, e.Split, e.Field, e.Error, e.Gold, e.Predicted }), output);
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Writes one CSV row per error (CsvHelper) and says on <paramref name="output"/> how many and where.</summary>
+    private static void WriteErrors(FileInfo file, string[] header, IEnumerable<string[]> rows, TextWriter output)
+    {
+        using var writer = new StreamWriter(file.FullName, false, CliIO.Utf8NoBom);
+        using var csvWriter = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
+        csvWriter.WriteHeader(header);
+        var count = 0;
+        foreach (var row in rows)
+        {
+            csvWriter.WriteRecord(row);
+            count++;
+        }
+
+        output.WriteLine($"errors: {count} written to {file.FullName}");
     }
 
     private static bool TryLoadArticles(DirectoryInfo folder, string? split, out IReadOnlyList<CorpusArticle> articles, out string failure)

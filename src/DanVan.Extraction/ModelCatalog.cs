@@ -47,6 +47,7 @@ internal static class ModelCatalog
         Recognition.Lexicons.AdminUnitsResource,
         Recognition.Lexicons.PlacesResource,
         Recognition.Lexicons.AbbreviationsResource,
+        Recognition.Lexicons.ClauseWordsResource,
         SegmenterModel,
         SegmenterDomainLexicon,
         TaggerModel,

@@ -65,26 +65,7 @@ internal sealed class NgramTable
 
     /// <summary>The flags of <paramref name="key"/> (0 when absent).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte Lookup(ulong key)
-    {
-        var keys = _keys;
-        var i = (int)(key >> 20) & _mask;
-        while (true)
-        {
-            var k = keys[i];
-            if (k == key)
-            {
-                return _values[i];
-            }
-
-            if (k == 0)
-            {
-                return 0;
-            }
-
-            i = (i + 1) & _mask;
-        }
-    }
+    public byte Lookup(ulong key) => LinearProbe.Lookup(_keys, _values, _mask, Slot(key), key);
 
     /// <summary>Adds <paramref name="ids"/> as an entry, and each of its proper prefixes as a prefix.</summary>
     public void AddEntry(ReadOnlySpan<uint> ids)
@@ -136,12 +117,7 @@ internal sealed class NgramTable
             Grow();
         }
 
-        var i = (int)(key >> 20) & _mask;
-        while (_keys[i] != 0 && _keys[i] != key)
-        {
-            i = (i + 1) & _mask;
-        }
-
+        var i = LinearProbe.Find(_keys, _mask, Slot(key), key);
         if (_keys[i] == 0)
         {
             _keys[i] = key;
@@ -166,14 +142,12 @@ internal sealed class NgramTable
                 continue;
             }
 
-            var i = (int)(oldKeys[j] >> 20) & _mask;
-            while (_keys[i] != 0)
-            {
-                i = (i + 1) & _mask;
-            }
-
+            var i = LinearProbe.Find(_keys, _mask, Slot(oldKeys[j]), oldKeys[j]);
             _keys[i] = oldKeys[j];
             _values[i] = oldValues[j];
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(ulong key) => (int)(key >> 20);
 }

@@ -36,24 +36,7 @@ internal sealed class PairTable
     public byte Lookup(uint a, uint b)
     {
         var h = Mix(a, b);
-        var key = Fingerprint(h);
-        var keys = _keys;
-        var i = Slot(h);
-        while (true)
-        {
-            var k = keys[i];
-            if (k == key)
-            {
-                return _values[i];
-            }
-
-            if (k == 0)
-            {
-                return 0;
-            }
-
-            i = (i + 1) & _mask;
-        }
+        return LinearProbe.Lookup(_keys, _values, _mask, Slot(h), Fingerprint(h));
     }
 
     /// <summary>Stores <paramref name="value"/> (not 0) for the pair, replacing any value it had.</summary>
@@ -67,11 +50,7 @@ internal sealed class PairTable
 
         var h = Mix(a, b);
         var key = Fingerprint(h);
-        var i = Slot(h);
-        while (_keys[i] != 0 && _keys[i] != key)
-        {
-            i = (i + 1) & _mask;
-        }
+        var i = LinearProbe.Find(_keys, _mask, Slot(h), key);
 
         if (_keys[i] == 0)
         {

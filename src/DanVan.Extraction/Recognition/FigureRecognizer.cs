@@ -37,21 +37,8 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "giữa", "toàn", "ven", "không", "chưa", "rất", "cũng", "đi",
     };
 
-    // What the clause goes on with after the counted noun: verbs of giving, taking part, reaching, and the
-    // describing words that never belong to the kind of thing counted ("312 hội viên" mới, "5 hộ" khó khăn).
     // Activities whose object is a topic: the counted noun ends with them ("36 lớp tập huấn" khoa học kỹ thuật).
     private static readonly string[] TopicVerbs = ["tập huấn", "tuyên truyền", "hướng dẫn", "phổ biến", "bồi dưỡng", "chuyển giao", "tự quản"];
-
-    private static readonly string[] ClauseWords =
-    [
-        "tham gia", "tham dự", "dự", "trị giá", "vươn lên", "thoát nghèo", "thoát", "gửi", "tổ chức", "hỗ trợ", "vay", "nhận",
-        "bàn giao", "liên kết", "chuyển giao", "lấy", "góp phần", "tạo", "đóng góp", "ủng hộ", "hiến", "tặng", "trao", "giúp",
-        "phát triển", "sinh hoạt", "đăng ký", "ký", "cam kết", "thực hiện", "triển khai", "xây dựng", "sửa chữa", "xây", "làm",
-        "trồng", "nuôi", "vận động", "đại diện", "tiêu biểu", "trọng tâm", "khó khăn", "nghèo", "duy trì", "ra quân",
-        "giải quyết", "đưa", "chi", "trực thuộc", "liên quan", "tự nguyện", "trả", "sản xuất", "mở rộng", "lồng ghép",
-        "tháo dỡ", "kinh doanh", "ưu tú", "thiết thực", "chính", "phức tạp", "trực tiếp", "định kỳ", "đột xuất", "già cỗi",
-        "kém", "trở", "ủy thác", "hoạt động", "hiệu quả", "xuất sắc", "tích cực", "vững mạnh", "giỏi", "khá", "tốt", "thành công", "bị", "bảo đảm", "đảm bảo", "hoàn thành", "vượt", "tăng", "giảm", "đạt", "gồm", "với", "quê",
-    ];
 
     // Measure words: the counted noun often continues with what is measured ("tấn gạo", "km đường", "lượt hội viên").
     private static readonly HashSet<string> MeasureWords = new(StringComparer.OrdinalIgnoreCase)
@@ -236,7 +223,8 @@ internal sealed class FigureRecognizer : IEntityRecognizer
                 break;
             }
 
-            var wordEnd = Math.Max(Lexicons.Units.LongestAt(view, j), WordEnd(view, j));
+            var unitEnd = Lexicons.Units.LongestAt(view, j);
+            var wordEnd = Math.Max(unitEnd, WordEnd(view, j));
             if (Crosses(covered, j, wordEnd))
             {
                 break;
@@ -250,7 +238,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
                 cls = WordClass.Noun;
             }
 
-            if (Lexicons.Units.LongestAt(view, j) == wordEnd)
+            if (unitEnd == wordEnd)
             {
                 cls = WordClass.Noun;
             }
@@ -295,15 +283,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return true;
         }
 
-        foreach (var word in ClauseWords)
-        {
-            if (view.IsPhrase(index, word))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Lexicons.ClauseWords.LongestAt(view, index) >= 0;
     }
 
     /// <summary>Drops trailing zeros a multiplication leaves in the decimal's scale (12,6 × 10⁹ prints as 12600000000).</summary>

@@ -17,6 +17,7 @@ internal static class Lexicons
     public const string AdminUnitsResource = "DanVan.Extraction.Models.lexicons/admin-units.txt";
     public const string PlacesResource = "DanVan.Extraction.Models.lexicons/places.txt";
     public const string AbbreviationsResource = "DanVan.Extraction.Models.lexicons/abbreviations.txt";
+    public const string ClauseWordsResource = "DanVan.Extraction.Models.lexicons/clause-words.txt";
 
     private static readonly Lazy<PhraseSet> UnitsLazy = new(() => PhraseSet.Load(UnitsResource));
     private static readonly Lazy<PhraseSet> CampaignsLazy = new(() => PhraseSet.Load(CampaignsResource));
@@ -32,6 +33,7 @@ internal static class Lexicons
     private static readonly Lazy<PhraseSet> PlaceOpenersLazy = new(() => PhraseSet.Load(PlaceOpenersResource));
     private static readonly Lazy<PhraseSet> AdminUnitsLazy = new(() => PhraseSet.Load(AdminUnitsResource));
     private static readonly Lazy<PhraseSet> PlacesLazy = new(() => PhraseSet.Load(PlacesResource));
+    private static readonly Lazy<PhraseSet> ClauseWordsLazy = new(() => PhraseSet.Load(ClauseWordsResource));
     private static readonly Lazy<AbbreviationTable> AbbreviationsLazy = new(() => AbbreviationTable.Load(AbbreviationsResource));
 
     public static PhraseSet Units => UnitsLazy.Value;
@@ -72,4 +74,7 @@ internal static class Lexicons
     public static PhraseSet Places => PlacesLazy.Value;
 
     public static AbbreviationTable Abbreviations => AbbreviationsLazy.Value;
+
+    /// <summary>Verbs and describing words that end a figure's counted noun phrase.</summary>
+    public static PhraseSet ClauseWords => ClauseWordsLazy.Value;
 }

@@ -42,6 +42,8 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         ("kể lại", SpeakerRole.ThamLuan), ("kể về", SpeakerRole.ThamLuan), ("giới thiệu", SpeakerRole.ThamLuan), ("nêu", SpeakerRole.ThamLuan),
     ];
 
+    private static readonly (string Cue, SpeakerRole Role)[] WeakAndContributionCues = [.. WeakRoleCues, .. ContributionCues];
+
     // Most specific first: "khen thưởng" is what the text says when it names no award.
     private static readonly string[] AwardNames = ["bằng khen", "giấy khen", "cờ thi đua", "kỷ niệm chương", "khen thưởng"];
 
@@ -395,7 +397,7 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
                 // "Tại hội nghị, nhiều cá nhân đã tham luận. Ông X … kể lại …. Bà Y … chia sẻ …": in the rest of the
                 // paragraph that announces contributions, the speech verbs take the announced role.
                 cues = contributions
-                    ? [.. RoleCuesIn(context, sentence, [.. WeakRoleCues, .. ContributionCues]).Select(c => c with { Role = SpeakerRole.ThamLuan })]
+                    ? [.. RoleCuesIn(context, sentence, WeakAndContributionCues).Select(c => c with { Role = SpeakerRole.ThamLuan })]
                     : isMeeting ? RoleCuesIn(context, sentence, WeakRoleCues) : [];
             }
 

@@ -56,28 +56,10 @@ internal sealed class WordClasses
             var space = rest.IndexOf(' ');
             var syllable = space < 0 ? rest : rest[..space];
             rest = space < 0 ? default : rest[(space + 1)..];
-            if (syllable.IsEmpty)
-            {
-                continue;
-            }
-
-            var n = SyllableKey.Write(syllable, buffer, out var toned);
-            if (n < 0)
+            if (!syllable.IsEmpty && !AppendKey(key, syllable, buffer))
             {
                 return WordClass.Unknown;
             }
-
-            if (toned)
-            {
-                ToneMarks.Place(buffer[..n], ToneMarkStyle.New);
-            }
-
-            if (key.Length > 0)
-            {
-                key.Append(' ');
-            }
-
-            key.Append(buffer[..n]);
         }
 
         return _classes.TryGetValue(key.ToString(), out var c) ? c : WordClass.Unknown;
@@ -135,19 +117,11 @@ internal sealed class WordClasses
                 var ok = true;
                 foreach (var syllable in token[..slash].Split('_', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    var n = SyllableKey.Write(syllable, buffer, out var toned);
-                    if (n < 0 || !char.IsLetter(syllable[0]))
+                    if (!char.IsLetter(syllable[0]) || !AppendKey(word, syllable, buffer))
                     {
                         ok = false;
                         break;
                     }
-
-                    if (toned)
-                    {
-                        ToneMarks.Place(buffer[..n], ToneMarkStyle.New);
-                    }
-
-                    word.Append(word.Length > 0 ? " " : string.Empty).Append(buffer[..n]);
                 }
 
                 if (!ok || word.Length == 0)
@@ -193,6 +167,32 @@ internal sealed class WordClasses
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Appends the lookup form of one syllable (lowercase, NFC, new-style tone mark) to <paramref name="key"/>,
+    /// after a space when the key is not empty; false when the syllable is too long to be a word's.
+    /// </summary>
+    private static bool AppendKey(StringBuilder key, ReadOnlySpan<char> syllable, Span<char> buffer)
+    {
+        var n = SyllableKey.Write(syllable, buffer, out var toned);
+        if (n < 0)
+        {
+            return false;
+        }
+
+        if (toned)
+        {
+            ToneMarks.Place(buffer[..n], ToneMarkStyle.New);
+        }
+
+        if (key.Length > 0)
+        {
+            key.Append(' ');
+        }
+
+        key.Append(buffer[..n]);
+        return true;
     }
 
     /// <summary>The class of a Vietnamese treebank tag (N, Nc, Nu, Np, Ny, Nb, V, Vb, A, Ab, …).</summary>
