@@ -15,7 +15,7 @@ internal static class SegmentCommand
     {
         var files = new Argument<FileInfo[]>("files") { Description = "UTF-8 text files, one sentence a line (standard input when none).", Arity = ArgumentArity.ZeroOrMore };
         var eval = new Option<FileInfo?>("--eval") { Description = "Score the segmenter against the word boundaries of a CoNLL-U file instead." };
-        var model = new Option<FileInfo?>("--model") { Description = "Use this segmenter.bin instead of the embedded model (with the embedded domain lexicon)." };
+        var model = new Option<FileInfo?>("--model") { Description = "Use this segmenter.bin instead of the embedded model (with the embedded word list and domain lexicon)." };
         var command = new Command("segment", "Segment Vietnamese text into words (VnCoreNLP style: Ban_Dân_vận Thị_ủy).") { files, eval, model };
         command.SetAction(parse =>
         {
@@ -88,8 +88,7 @@ internal static class SegmentCommand
     internal static WordSegmenter Load(FileInfo modelFile)
     {
         using var model = modelFile.OpenRead();
-        using var lexicon = new StreamReader(ModelCatalog.Open(ModelCatalog.SegmenterDomainLexicon));
-        return new WordSegmenter(SegmenterModel.Read(model, lexicon));
+        return new WordSegmenter(SegmenterModel.ReadWithEmbeddedLists(model));
     }
 
     internal static int Evaluate(WordSegmenter segmenter, FileInfo gold, TextWriter output)

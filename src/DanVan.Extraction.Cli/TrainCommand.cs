@@ -217,6 +217,13 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>The list file of that name in the output folder (edited, not yet embedded), else the embedded one.</summary>
+    private static StreamReader OpenList(DirectoryInfo outDir, string fileName, string resource)
+    {
+        var path = Path.Combine(outDir.FullName, fileName);
+        return File.Exists(path) ? new StreamReader(path) : new StreamReader(ModelCatalog.Open(resource));
+    }
+
     internal static int Run(DirectoryInfo dataDir, DirectoryInfo outDir, SegmenterTrainingOptions options, int limit, TextWriter output, TextWriter log)
     {
         if (!File.Exists(Path.Combine(dataDir.FullName, SegmentedCorpus.UdDev)))
@@ -231,18 +238,21 @@ internal static class TrainCommand
             training = training.GetRange(0, limit);
         }
 
-        var model = SegmenterTrainer.Train(training, options, log);
+        byte[] model;
+        using (var words = OpenList(outDir, "word-list.txt", ModelCatalog.SegmenterWordList))
+        {
+            model = SegmenterTrainer.Train(training, options, words, log);
+        }
+
         outDir.Create();
         var path = Path.Combine(outDir.FullName, "segmenter.bin");
         File.WriteAllBytes(path, model);
         log.WriteLine($"wrote {path}");
 
-        var lexiconPath = Path.Combine(outDir.FullName, "domain-lexicon.txt");
-        using var lexicon = File.Exists(lexiconPath)
-            ? new StreamReader(lexiconPath)
-            : new StreamReader(ModelCatalog.Open(ModelCatalog.SegmenterDomainLexicon));
+        using var wordList = OpenList(outDir, "word-list.txt", ModelCatalog.SegmenterWordList);
+        using var lexicon = OpenList(outDir, "domain-lexicon.txt", ModelCatalog.SegmenterDomainLexicon);
         using var stream = new MemoryStream(model);
-        var segmenter = new WordSegmenter(SegmenterModel.Read(stream, lexicon));
+        var segmenter = new WordSegmenter(SegmenterModel.Read(stream, wordList, lexicon));
         var dev = SegmentedCorpus.ReadConllu(Path.Combine(dataDir.FullName, SegmentedCorpus.UdDev));
         output.WriteLine("dev split (" + SegmentedCorpus.UdDev + "):");
         SegmentCommand.WriteScore(SegmentationScore.Evaluate(segmenter, dev), output);

@@ -22,6 +22,9 @@ internal static class ModelCatalog
     /// <summary>The word segmenter's hand-written domain lexicon, one word a line.</summary>
     public const string SegmenterDomainLexicon = Prefix + "segmenter/domain-lexicon.txt";
 
+    /// <summary>The word segmenter's hand-written general word list, one word a line (a feature of the model).</summary>
+    public const string SegmenterWordList = Prefix + "segmenter/word-list.txt";
+
     /// <summary>The entity tagger's trained model (written by <c>danvan train tagger</c>).</summary>
     public const string TaggerModel = Prefix + "tagger/tagger.bin";
 
@@ -50,6 +53,7 @@ internal static class ModelCatalog
         Recognition.Lexicons.ClauseWordsResource,
         SegmenterModel,
         SegmenterDomainLexicon,
+        SegmenterWordList,
         TaggerModel,
         WordClasses,
     ];

@@ -25,6 +25,11 @@ internal sealed class SegmenterBuffers
     public byte[] Inner = new byte[256 + (2 * Pad)];
     public byte[] PairStat = new byte[256 + (2 * Pad)];
     public byte[] Glued = new byte[256 + (2 * Pad)];
+    public byte[] ListStart = new byte[256 + (2 * Pad)];
+    public byte[] ListEnd = new byte[256 + (2 * Pad)];
+    public byte[] ListCover = new byte[256 + (2 * Pad)];
+    public byte[] ListInner = new byte[256 + (2 * Pad)];
+    public byte[] ListMatched = new byte[256 + (2 * Pad)];
     public byte[] Forced = new byte[256];
     public float[] Emission = new float[256];
     public byte[] Back = new byte[256];
@@ -61,6 +66,11 @@ internal sealed class SegmenterBuffers
             Inner = new byte[size];
             PairStat = new byte[size];
             Glued = new byte[size];
+            ListStart = new byte[size];
+            ListEnd = new byte[size];
+            ListCover = new byte[size];
+            ListInner = new byte[size];
+            ListMatched = new byte[size];
         }
 
         if (n > Forced.Length)
@@ -84,7 +94,7 @@ internal sealed class SegmenterBuffers
 internal static class SegmenterFeatures
 {
     /// <summary>Number of feature templates (hashed indices per token).</summary>
-    public const int Count = 27;
+    public const int Count = 32;
 
     /// <summary>Longest lexicon word, in tokens.</summary>
     public const int MaxWordLength = 6;
@@ -153,8 +163,10 @@ internal static class SegmenterFeatures
     /// tokens in <paramref name="b"/>. A token after a line break always begins a word. At run time
     /// (a <paramref name="domain"/> lexicon given, even an empty one) so do brackets, quotes and clause
     /// punctuation and the tokens after them, and domain words are kept whole; training passes null.
+    /// <paramref name="lexicon"/> holds the words seen in training (jackknifed in training);
+    /// <paramref name="wordList"/> the hand-written general word list, the same in training and at run time.
     /// </summary>
-    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, PairTable pairs, byte[] syllableStats, NgramTable? domain)
+    public static void Prepare(ReadOnlySpan<char> text, SegmenterBuffers b, SpanKeyTable vocabulary, NgramTable lexicon, NgramTable wordList, PairTable pairs, byte[] syllableStats, NgramTable? domain)
     {
         var n = b.Count;
         b.EnsurePerToken();
@@ -218,7 +230,9 @@ internal static class SegmenterFeatures
         }
 
         MarkCapitalizedRuns(b);
-        MarkLexicon(b, lexicon);
+        MarkLexicon(b, lexicon, b.LexStart, b.LexEnd, b.LexCover, b.Inner);
+        MarkLexicon(b, wordList, b.ListStart, b.ListEnd, b.ListCover, b.ListInner);
+        MarkMaximumMatch(b, b.ListMatched);
         MarkPairs(b, pairs);
         if (domain is not null)
         {
@@ -359,18 +373,14 @@ internal static class SegmenterFeatures
     /// longest one that spans the boundary before it (all in tokens, 0 when none), and whether the token
     /// and the one before stand next to each other inside a lexicon word.
     /// </summary>
-    private static void MarkLexicon(SegmenterBuffers b, NgramTable lexicon)
+    private static void MarkLexicon(SegmenterBuffers b, NgramTable lexicon, byte[] start, byte[] end, byte[] cover, byte[] inner)
     {
         const int P = SegmenterBuffers.Pad;
         var n = b.Count;
         var ids = b.Ids;
-        var start = b.LexStart;
-        var end = b.LexEnd;
-        var cover = b.LexCover;
         Array.Clear(start, 0, n + (2 * P));
         Array.Clear(end, 0, n + (2 * P));
         Array.Clear(cover, 0, n + (2 * P));
-        var inner = b.Inner;
         Array.Clear(inner, 0, n + (2 * P));
         for (var i = 1; i < n; i++)
         {
@@ -420,6 +430,36 @@ internal static class SegmenterFeatures
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Forward maximum matching over the word list: from each word boundary the longest listed word is taken
+    /// (else one token). Marks 1 where a token begins a matched word, 2 where it continues one, 0 elsewhere.
+    /// </summary>
+    private static void MarkMaximumMatch(SegmenterBuffers b, byte[] matched)
+    {
+        const int P = SegmenterBuffers.Pad;
+        var n = b.Count;
+        Array.Clear(matched, 0, n + (2 * P));
+        var start = b.ListStart;
+        var i = 0;
+        while (i < n)
+        {
+            int length = start[i + P];
+            if (length < 2)
+            {
+                i++;
+                continue;
+            }
+
+            matched[i + P] = 1;
+            for (var k = 1; k < length; k++)
+            {
+                matched[i + P + k] = 2;
+            }
+
+            i += length;
         }
     }
 
@@ -577,6 +617,17 @@ internal static class SegmenterFeatures
         uint g0 = b.Glued[p], gp1 = b.Glued[p + 1];
         dest.Add(FeatureHash.Of(27, (g0 << 1) | gp1, pair, bits));
         dest.Add(FeatureHash.Of(28, (g0 << 1) | gp1, ps0, sp1, bits));
+
+        // The hand-written word list: its matches with the shapes, against the training lexicon's and against the
+        // syllables' statistics; its inner pairs and its maximum-matching segmentation around the token against the
+        // pair statistics (a listed pair that training never joined).
+        uint gs = b.ListStart[p], ge = b.ListEnd[p - 1], gc = b.ListCover[p];
+        var listMatch = (gs << 8) | (ge << 4) | gc;
+        dest.Add(FeatureHash.Of(29, listMatch, pair, bits));
+        dest.Add(FeatureHash.Of(30, listMatch, (ls << 8) | (le << 4) | lc, bits));
+        dest.Add(FeatureHash.Of(31, b.ListInner[p], ps0, b.Inner[p], bits));
+        dest.Add(FeatureHash.Of(32, listMatch, (stm1 & 0xF0) | (st0 & 0x0F), bits));
+        dest.Add(FeatureHash.Of(33, ((uint)b.ListMatched[p - 1] << 4) | ((uint)b.ListMatched[p] << 2) | b.ListMatched[p + 1], ps0, bits));
     }
 
     private interface IFeatureSink

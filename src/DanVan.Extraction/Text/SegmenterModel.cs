@@ -5,13 +5,14 @@ namespace DanVan.Extraction.Text;
 /// <summary>
 /// The trained word segmenter: syllable vocabulary, lexicon of multi-syllable words, hashed
 /// averaged-perceptron weights (one per feature: the B score minus the I score) and the 2×2 tag
-/// transitions, plus the optional hand-written domain lexicon whose words are always kept whole.
+/// transitions, plus the hand-written general word list (a feature, like the lexicon) and the
+/// optional hand-written domain lexicon whose words are always kept whole.
 /// Immutable after loading; <see cref="Tag"/> is safe from many threads (scratch is per thread).
 /// </summary>
 internal sealed class SegmenterModel : ISequenceTagger
 {
     public const string Magic = "DVSEG";
-    public const int Version = 4;
+    public const int Version = 5;
 
     [ThreadStatic]
     private static SegmenterBuffers? t_buffers;
@@ -19,8 +20,9 @@ internal sealed class SegmenterModel : ISequenceTagger
     private readonly short[] _weights;
     private readonly float[] _transitions;
 
-    public SegmenterModel(SpanKeyTable vocabulary, NgramTable lexicon, PairTable pairs, byte[] syllableStats, NgramTable domain, int bits, short[] weights)
+    public SegmenterModel(SpanKeyTable vocabulary, NgramTable lexicon, NgramTable wordList, PairTable pairs, byte[] syllableStats, NgramTable domain, int bits, short[] weights)
     {
+        WordList = wordList;
         Pairs = pairs;
         SyllableStats = syllableStats;
         Vocabulary = vocabulary;
@@ -36,6 +38,9 @@ internal sealed class SegmenterModel : ISequenceTagger
 
     public NgramTable Lexicon { get; }
 
+    /// <summary>The hand-written general word list (<c>models/segmenter/word-list.txt</c>).</summary>
+    public NgramTable WordList { get; }
+
     /// <summary>Join statistics of the adjacent token pairs seen in training (<see cref="SegmenterFeatures.PairStatOf"/>).</summary>
     public PairTable Pairs { get; }
 
@@ -49,8 +54,11 @@ internal sealed class SegmenterModel : ISequenceTagger
     /// <inheritdoc />
     public int LabelCount => 2;
 
-    /// <summary>Reads a model written by <see cref="SegmenterTrainer"/>, and a domain lexicon (one word a line, '#' comments).</summary>
-    public static SegmenterModel Read(Stream model, TextReader? domainLexicon)
+    /// <summary>
+    /// Reads a model written by <see cref="SegmenterTrainer"/>, the general word list it was trained with
+    /// and a domain lexicon (both one word a line, '#' comments).
+    /// </summary>
+    public static SegmenterModel Read(Stream model, TextReader? wordList, TextReader? domainLexicon)
     {
         var reader = new ModelReader(model);
         reader.ReadMagic(Magic, Version);
@@ -118,16 +126,26 @@ internal sealed class SegmenterModel : ISequenceTagger
         }
 
         // Without a domain lexicon the run-time constraints still apply (they hang on a non-null table).
-        var domain = domainLexicon is null ? new NgramTable() : ReadDomainLexicon(domainLexicon, vocabulary, lexicon);
+        var listed = wordList is null ? new NgramTable() : ReadWords(wordList, vocabulary, null);
+        var domain = domainLexicon is null ? new NgramTable() : ReadWords(domainLexicon, vocabulary, lexicon);
 
-        return new SegmenterModel(vocabulary, lexicon, pairs, stats, domain, bits, weights);
+        return new SegmenterModel(vocabulary, lexicon, listed, pairs, stats, domain, bits, weights);
+    }
+
+    /// <summary>Reads a model with the embedded general word list and domain lexicon.</summary>
+    public static SegmenterModel ReadWithEmbeddedLists(Stream model)
+    {
+        using var words = new StreamReader(ModelCatalog.Open(ModelCatalog.SegmenterWordList), System.Text.Encoding.UTF8);
+        using var domain = new StreamReader(ModelCatalog.Open(ModelCatalog.SegmenterDomainLexicon), System.Text.Encoding.UTF8);
+        return Read(model, words, domain);
     }
 
     /// <summary>
-    /// Domain words are tokenized like any text; a syllable the vocabulary lacks is added (its
-    /// features then carry no weight, but the word can still be matched). Each word also joins the lexicon.
+    /// Reads a word list (one word a line, '#' comments) into a table of vocabulary ids. Words are
+    /// tokenized like any text; a syllable the vocabulary lacks is added (its features then carry no
+    /// weight, but the word can still be matched). Each word also joins <paramref name="alsoInto"/>.
     /// </summary>
-    private static NgramTable ReadDomainLexicon(TextReader reader, SpanKeyTable vocabulary, NgramTable lexicon)
+    public static NgramTable ReadWords(TextReader reader, SpanKeyTable vocabulary, NgramTable? alsoInto)
     {
         var domain = new NgramTable();
         Span<uint> ids = stackalloc uint[SegmenterFeatures.MaxWordLength];
@@ -168,7 +186,7 @@ internal sealed class SegmenterModel : ISequenceTagger
             if (valid && count >= 2)
             {
                 domain.AddEntry(ids[..count]);
-                lexicon.AddEntry(ids[..count]);
+                alsoInto?.AddEntry(ids[..count]);
             }
         }
 
@@ -201,7 +219,7 @@ internal sealed class SegmenterModel : ISequenceTagger
             return;
         }
 
-        SegmenterFeatures.Prepare(text, b, Vocabulary, Lexicon, Pairs, SyllableStats, Domain);
+        SegmenterFeatures.Prepare(text, b, Vocabulary, Lexicon, WordList, Pairs, SyllableStats, Domain);
         var weights = _weights;
         var bits = Bits;
         var emission = b.Emission;

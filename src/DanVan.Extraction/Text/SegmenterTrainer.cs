@@ -49,7 +49,11 @@ internal sealed record SegmenterTrainingOptions
 /// </summary>
 internal static class SegmenterTrainer
 {
-    public static byte[] Train(IReadOnlyList<SegmentedSentence> sentences, SegmenterTrainingOptions options, TextWriter? log = null)
+    /// <summary>
+    /// Trains on <paramref name="sentences"/>; <paramref name="wordList"/> is the hand-written general word
+    /// list (one word a line) whose matches are features, read the same way at run time.
+    /// </summary>
+    public static byte[] Train(IReadOnlyList<SegmentedSentence> sentences, SegmenterTrainingOptions options, TextReader? wordList, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(options);
@@ -69,6 +73,9 @@ internal static class SegmenterTrainer
         }
 
         var vocabulary = BuildVocabulary(data, options.MinSyllableCount);
+
+        // The word list's syllables join the vocabulary before any id is given out, as they do at run time.
+        var words = wordList is null ? new NgramTable() : SegmenterModel.ReadWords(wordList, vocabulary, null);
         foreach (var e in data)
         {
             e.Ids = new uint[e.Tokens.Length];
@@ -86,7 +93,7 @@ internal static class SegmenterTrainer
         var final = new float[(1 << options.Bits) + 4];
         for (var member = 0; member < members; member++)
         {
-            var weights = TrainMember(data, vocabulary, options, member, log, clock);
+            var weights = TrainMember(data, vocabulary, words, options, member, log, clock);
             for (var k = 0; k < final.Length; k++)
             {
                 final[k] += weights[k] / members;
@@ -138,7 +145,7 @@ internal static class SegmenterTrainer
     /// One member: assigns the folds and shuffles the examples with a seed of its own (the first member's is
     /// the options' seed), builds the jackknifed features and trains the averaged perceptron.
     /// </summary>
-    private static float[] TrainMember(List<Example> data, SpanKeyTable vocabulary, SegmenterTrainingOptions options, int member, TextWriter? log, Stopwatch clock)
+    private static float[] TrainMember(List<Example> data, SpanKeyTable vocabulary, NgramTable words, SegmenterTrainingOptions options, int member, TextWriter? log, Stopwatch clock)
     {
         var seed = unchecked(options.Seed + (member * 7919));
         var rng = new Random(seed);
@@ -207,7 +214,7 @@ internal static class SegmenterTrainer
             buffers.EnsureTokens(n);
             e.Tokens.CopyTo(buffers.Tokens, 0);
             buffers.Count = n;
-            SegmenterFeatures.Prepare(e.Text, buffers, vocabulary, foldLexicons[e.Fold], foldPairs[e.Fold], foldStats[e.Fold], null);
+            SegmenterFeatures.Prepare(e.Text, buffers, vocabulary, foldLexicons[e.Fold], words, foldPairs[e.Fold], foldStats[e.Fold], null);
             e.Features = new int[n * SegmenterFeatures.Count];
             for (var i = 0; i < n; i++)
             {

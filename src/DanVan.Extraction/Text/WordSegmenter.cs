@@ -168,7 +168,6 @@ public sealed class WordSegmenter : IWordSegmenter
     private static WordSegmenter LoadDefault()
     {
         using var model = ModelCatalog.Open(ModelCatalog.SegmenterModel);
-        using var lexicon = new StreamReader(ModelCatalog.Open(ModelCatalog.SegmenterDomainLexicon), System.Text.Encoding.UTF8);
-        return new WordSegmenter(SegmenterModel.Read(model, lexicon));
+        return new WordSegmenter(SegmenterModel.ReadWithEmbeddedLists(model));
     }
 }

@@ -135,7 +135,7 @@ public class SegmenterPairFeatureTests
         }
 
         b.Count = n;
-        SegmenterFeatures.Prepare(text, b, new DanVan.Extraction.Learning.SpanKeyTable(), new DanVan.Extraction.Learning.NgramTable(), new DanVan.Extraction.Learning.PairTable(0), [], null);
+        SegmenterFeatures.Prepare(text, b, new DanVan.Extraction.Learning.SpanKeyTable(), new DanVan.Extraction.Learning.NgramTable(), new DanVan.Extraction.Learning.NgramTable(), new DanVan.Extraction.Learning.PairTable(0), [], null);
         var glued = new Dictionary<string, byte>();
         for (var i = 0; i < n; i++)
         {

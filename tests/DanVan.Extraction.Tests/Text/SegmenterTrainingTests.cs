@@ -22,19 +22,19 @@ public class SegmenterTrainingTests
     {
         var data = SmallTrainingSet();
         var options = new SegmenterTrainingOptions { Seed = 13, Epochs = 2, Bits = 14 };
-        var first = SegmenterTrainer.Train(data, options);
-        var second = SegmenterTrainer.Train(data, options);
+        var first = SegmenterTrainer.Train(data, options, null);
+        var second = SegmenterTrainer.Train(data, options, null);
         Assert.Equal(first, second);
-        var other = SegmenterTrainer.Train(data, options with { Seed = 14 });
+        var other = SegmenterTrainer.Train(data, options with { Seed = 14 }, null);
         Assert.NotEqual(first, other);
     }
 
     [Fact]
     public void A_trained_model_round_trips_and_segments()
     {
-        var model = SegmenterTrainer.Train(SmallTrainingSet(), new SegmenterTrainingOptions { Epochs = 2, Bits = 14 });
+        var model = SegmenterTrainer.Train(SmallTrainingSet(), new SegmenterTrainingOptions { Epochs = 2, Bits = 14 }, null);
         using var stream = new MemoryStream(model);
-        var segmenter = new WordSegmenter(SegmenterModel.Read(stream, null));
+        var segmenter = new WordSegmenter(SegmenterModel.Read(stream, null, null));
         var score = SegmentationScore.Evaluate(segmenter, Dev.Value.GetRange(0, 100));
         Assert.True(score.F1 > 71.15, "a trained model must beat every-syllable-a-word");
     }
@@ -42,9 +42,9 @@ public class SegmenterTrainingTests
     [Fact]
     public void Damaged_model_files_are_rejected()
     {
-        var model = SegmenterTrainer.Train(SmallTrainingSet().GetRange(0, 50), new SegmenterTrainingOptions { Epochs = 1, Bits = 12 });
-        Assert.Throws<InvalidDataException>(() => SegmenterModel.Read(new MemoryStream(model[..^3]), null));
-        Assert.Throws<InvalidDataException>(() => SegmenterModel.Read(new MemoryStream([1, 2, 3]), null));
+        var model = SegmenterTrainer.Train(SmallTrainingSet().GetRange(0, 50), new SegmenterTrainingOptions { Epochs = 1, Bits = 12 }, null);
+        Assert.Throws<InvalidDataException>(() => SegmenterModel.Read(new MemoryStream(model[..^3]), null, null));
+        Assert.Throws<InvalidDataException>(() => SegmenterModel.Read(new MemoryStream([1, 2, 3]), null, null));
     }
 
     [Fact]
