@@ -47,6 +47,28 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "đợt", "lớp", "bộ", "phần", "cây", "cuốn", "quyển", "bao", "thùng", "túi", "bình", "lá",
     };
 
+    // Nouns whose kind a following verb names: events, groups by their task, documents by their purpose,
+    // people by their act ("12 lớp dạy nghề", "9 tổ hòa giải", "sổ tiết kiệm", "lượt người nghe"). After any
+    // other noun a verb is the clause's predicate ("5 buôn" giữ, "18 hộ" giao nộp, "2 tập thể" dẫn đầu).
+    private static readonly string[] VerbTakingHeads =
+    [
+        "cuộc", "buổi", "đợt", "lớp", "phiên", "chuyến", "vụ", "vụ việc", "đoàn", "hội nghị", "hội thi", "chương trình",
+        "hoạt động", "mô hình", "câu lạc bộ", "tổ", "nhóm", "đội", "người", "sổ", "thẻ", "đơn", "giấy", "ý tưởng",
+        "dự án", "sân", "phong trào", "công trình", "tin bài", "bài", "điểm", "trạm", "máy", "lượt", "quyền", "câu",
+    ];
+
+    // Nouns that name money itself: after a scale word the amount stays money ("30 tỷ" vốn vay).
+    private static readonly HashSet<string> MoneyNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "vốn", "tiền", "kinh phí", "ngân sách", "nguồn vốn", "quỹ", "tiền mặt", "dư nợ", "doanh thu", "lợi nhuận",
+    };
+
+    // Time units of a rate ("mỗi tuần 3 buổi", "3 buổi/tuần"): a frequency is not a figure.
+    private static readonly HashSet<string> RateUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ngày", "tuần", "tháng", "quý", "năm", "đêm", "buổi", "kỳ", "vụ",
+    };
+
     public IReadOnlyList<EntityType> Produces { get; } = [EntityType.Figure];
 
     public void Recognize(TokenView view, IReadOnlyList<EntityMention> found, List<EntityMention> output, CancellationToken cancellationToken)
@@ -76,7 +98,8 @@ internal sealed class FigureRecognizer : IEntityRecognizer
                 continue;
             }
 
-            if (IsNamingNumber(view, i) || view.Span(i + 1) is "/" && view.Kind(i + 2) is TokenKind.Abbreviation or TokenKind.Syllable && view[i + 1].Start == view[i].End)
+            if (IsNamingNumber(view, i) || IsFrequency(view, i)
+                || (view.Span(i + 1) is "/" && view.Kind(i + 2) is TokenKind.Abbreviation or TokenKind.Syllable && view[i + 1].Start == view[i].End))
             {
                 continue;
             }
@@ -88,7 +111,8 @@ internal sealed class FigureRecognizer : IEntityRecognizer
                 numberEnd = i + 2;
             }
 
-            if (TryReadFigure(view, covered, i, numberEnd, value, out var first, out var last, out var figure, out var unit, out var qualifier))
+            if (TryReadFigure(view, covered, i, numberEnd, value, out var first, out var last, out var figure, out var unit, out var qualifier)
+                && !IsRate(view, last))
             {
                 var span = view.Cover(first, last);
                 output.Add(new FigureMention(span, view.TextOf(span), figure, unit, qualifier));
@@ -146,18 +170,29 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return true;
         }
 
+        int nounEnd;
         if (scale > 1)
         {
             // "40 triệu/nhà", "trên 30 tỷ": money whose unit is implied.
             if (view.Span(next) is "/" && view.Kind(next + 1) == TokenKind.Syllable && view.SameLine(next, next + 1))
             {
                 last = next + 1;
+                return Money(ref unit);
             }
 
-            return Money(ref unit);
+            // "hơn 5 ngàn khẩu trang", "118 nghìn tấn thóc": a scale word before a counted noun scales a count.
+            nounEnd = CountedNoun(view, next);
+            if (nounEnd < next || !StartsWithNoun(view, next, nounEnd)
+                || MoneyNouns.Contains(view.TextOf(view.Cover(next, nounEnd))) || MoneyNouns.Contains(view.Span(next).ToString()))
+            {
+                return Money(ref unit);
+            }
+        }
+        else
+        {
+            nounEnd = CountedNoun(view, next);
         }
 
-        var nounEnd = CountedNoun(view, next);
         if (nounEnd < next)
         {
             return false;
@@ -230,22 +265,14 @@ internal sealed class FigureRecognizer : IEntityRecognizer
                 break;
             }
 
-            var cls = WordClasses.Default.Of(view.TextOf(view.Cover(j, wordEnd)));
-            if (cls == WordClass.Unknown && wordEnd > j)
-            {
-                // A compound the segmenter knows but the treebank never tagged ("hội viên", "cử tri"): after a
-                // counted noun, a noun.
-                cls = WordClass.Noun;
-            }
+            var cls = unitEnd == wordEnd ? WordClass.Noun : ClassOf(view, j, wordEnd);
 
-            if (unitEnd == wordEnd)
-            {
-                cls = WordClass.Noun;
-            }
-
+            // A sibling is a word of the same class as the last one ("15 xã, thị trấn", "46 cuộc kiểm tra, giám
+            // sát"); a verb names the kind only after a head that takes one (VerbTakingHeads).
+            var previousClass = LastWordClass(view, first, end);
             if (sibling
-                ? cls != WordClass.Noun || view.Kind(wordEnd + 1) == TokenKind.Number
-                : cls is not (WordClass.Noun or WordClass.Verb))
+                ? !(cls == WordClass.Noun || (cls == WordClass.Verb && previousClass == WordClass.Verb)) || view.Kind(wordEnd + 1) == TokenKind.Number
+                : !(cls == WordClass.Noun || (cls == WordClass.Verb && VerbTakingHeads.Any(h => EndsWith(view, first, end, h)))))
             {
                 break;
             }
@@ -256,6 +283,65 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
         return end;
     }
+
+    /// <summary>The word class of the last word (by the word segmenter) of tokens <paramref name="first"/>..<paramref name="end"/>.</summary>
+    private static WordClass LastWordClass(TokenView view, int first, int end)
+    {
+        var span = view.Cover(first, end);
+        var words = new List<TextSpan>(8);
+        WordSegmenter.Default.Segment(view.Text.AsSpan(span.Start, span.Length), words);
+        var start = end;
+        while (words.Count > 0 && start > first && view[start - 1].Start >= span.Start + words[^1].Start)
+        {
+            start--;
+        }
+
+        return ClassOf(view, start, end);
+    }
+
+    /// <summary>
+    /// The word class of the word <paramref name="start"/>..<paramref name="end"/>: a units-lexicon entry is a noun;
+    /// a compound the treebank never tagged is a verb when it opens with a verb ("dẫn đầu", "trực chốt"), else a
+    /// noun ("hội viên").
+    /// </summary>
+    private static WordClass ClassOf(TokenView view, int start, int end)
+    {
+        if (Lexicons.Units.LongestAt(view, start) == end)
+        {
+            return WordClass.Noun;
+        }
+
+        var cls = WordClasses.Default.Of(view.TextOf(view.Cover(start, end)));
+        if (cls == WordClass.Unknown && end > start)
+        {
+            return WordClasses.Default.Of(view.Span(start)) == WordClass.Verb ? WordClass.Verb : WordClass.Noun;
+        }
+
+        return cls;
+    }
+
+    /// <summary>True when the counted noun <paramref name="start"/>..<paramref name="end"/> begins with a noun or a units-lexicon entry.</summary>
+    private static bool StartsWithNoun(TokenView view, int start, int end)
+    {
+        if (Lexicons.Units.LongestAt(view, start) >= start || IsClauseWord(view, start))
+        {
+            return !IsClauseWord(view, start);
+        }
+
+        var word = WordEnd(view, start);
+        var cls = WordClasses.Default.Of(view.TextOf(view.Cover(start, Math.Min(word, end))));
+        return cls == WordClass.Noun || (cls == WordClass.Unknown && word > start);
+    }
+
+    /// <summary>"mỗi tuần 3 buổi", "hằng tháng 2 lần": a number after "mỗi"/"hằng" and a time unit counts repetitions.</summary>
+    private static bool IsFrequency(TokenView view, int i) =>
+        i >= 2 && view.SameLine(i - 2, i) && RateUnits.Contains(view.Span(i - 1).ToString())
+        && (view.Is(i - 2, "mỗi") || view.Is(i - 2, "hằng") || view.Is(i - 2, "hàng"));
+
+    /// <summary>"3 buổi/tuần": a count per time unit is a rate, not a figure (money per unit is: "40 triệu/nhà").</summary>
+    private static bool IsRate(TokenView view, int last) =>
+        view.Span(last + 1) is "/" && view[last + 1].Start == view[last].End && RateUnits.Contains(view.Span(last + 2).ToString())
+        && !view.Is(last, "đồng") && Scale(view, last) == 1m;
 
     private static bool EndsWith(TokenView view, int first, int end, string phrase)
     {
@@ -276,6 +362,10 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         return false;
     }
 
+    /// <summary>
+    /// A stop word, or a clause-lexicon word that is a whole word here: "hiến" (đất) ends the phrase, "hiến máu" and
+    /// "việc làm" are other words (the word segmenter tells).
+    /// </summary>
     private static bool IsClauseWord(TokenView view, int index)
     {
         if (StopWords.Contains(view.Span(index).ToString()))
@@ -283,7 +373,8 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             return true;
         }
 
-        return Lexicons.ClauseWords.LongestAt(view, index) >= 0;
+        var clauseEnd = Lexicons.ClauseWords.LongestAt(view, index);
+        return clauseEnd >= 0 && clauseEnd >= WordEnd(view, index);
     }
 
     /// <summary>Drops trailing zeros a multiplication leaves in the decimal's scale (12,6 × 10⁹ prints as 12600000000).</summary>
@@ -393,8 +484,9 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         var before = view.Span(i - 1);
-        // "giải 3" names a prize, but "hòa giải 8 vụ" counts cases.
-        if (view.Kind(i - 1) == TokenKind.Syllable && NamingWords.Contains(before.ToString()) && !(view.Is(i - 1, "giải") && view.Is(i - 2, "hòa")))
+        // "giải 3" names a prize, but "hòa giải 8 vụ" and "dồn điền đổi thửa 1.250 ha" count.
+        if (view.Kind(i - 1) == TokenKind.Syllable && NamingWords.Contains(before.ToString())
+            && !(view.Is(i - 1, "giải") && view.Is(i - 2, "hòa")) && !(view.Is(i - 1, "thửa") && view.Is(i - 2, "đổi")))
         {
             return true;
         }

@@ -110,6 +110,12 @@ public class RuleRecognizerTests
     [InlineData("vận động 48 tỷ đồng vốn vay", new[] { "48 tỷ đồng" }, new[] { "48000000000" }, new[] { "đồng" })]
     [InlineData("trao 9 tập thể, 12 cá nhân", new[] { "9 tập thể", "12 cá nhân" }, new[] { "9", "12" }, new[] { "tập thể", "cá nhân" })]
     [InlineData("hòa giải 8 vụ mâu thuẫn, duy trì 12 tổ hòa giải hoạt động định kỳ", new[] { "8 vụ mâu thuẫn", "12 tổ hòa giải" }, new[] { "8", "12" }, new[] { "vụ mâu thuẫn", "tổ hòa giải" })]
+    [InlineData("trao hơn 5 ngàn khẩu trang. Sản lượng ước đạt 118 nghìn tấn thóc", new[] { "hơn 5 ngàn khẩu trang", "ước đạt 118 nghìn tấn thóc" }, new[] { "5000", "118000" }, new[] { "khẩu trang", "tấn thóc" })]
+    [InlineData("giải ngân trên 30 tỷ vốn vay và 2 triệu tiền mặt", new[] { "trên 30 tỷ", "2 triệu" }, new[] { "30000000000", "2000000" }, new[] { "đồng", "đồng" })]
+    [InlineData("có 5 buôn giữ được nét văn hóa, 18 hộ giao nộp vũ khí, 2 tập thể dẫn đầu", new[] { "5 buôn", "18 hộ", "2 tập thể" }, new[] { "5", "18", "2" }, new[] { "buôn", "hộ", "tập thể" })]
+    [InlineData("tổ chức 46 cuộc kiểm tra, giám sát và 12 lớp dạy nghề", new[] { "46 cuộc kiểm tra, giám sát", "12 lớp dạy nghề" }, new[] { "46", "12" }, new[] { "cuộc kiểm tra, giám sát", "lớp dạy nghề" })]
+    [InlineData("vận động dồn điền đổi thửa 1.250 ha đất nông nghiệp", new[] { "1.250 ha đất nông nghiệp" }, new[] { "1250" }, new[] { "ha đất nông nghiệp" })]
+    [InlineData("trao 2.850 suất quà dịp Tết cho 9 tổ dân phố, tổng số tiền 60 triệu/căn", new[] { "2.850 suất quà", "9 tổ dân phố", "60 triệu/căn" }, new[] { "2850", "9", "60000000" }, new[] { "suất quà", "tổ dân phố", "đồng" })]
     public void Reads_figures(string text, string[] mentions, string[] values, string[] units)
     {
         var figures = Find<FigureMention>(text);
@@ -128,6 +134,8 @@ public class RuleRecognizerTests
     [InlineData("2023-09-21 11:14:10 Số lượt xem 523")]
     [InlineData("642 người đang online")]
     [InlineData("vận động tiêm vắc xin mũi 3, tổ chức đợt 2 cho tổ dân phố 4 và làng 5")]
+    [InlineData("tổ tuần tra đêm cùng dân quân, mỗi tuần 3 buổi")]
+    [InlineData("duy trì sinh hoạt 2 buổi/tháng")]
     [InlineData("cuộc vận động “Xây dựng gia đình 5 không 3 sạch”")]
     public void Does_not_read_figures_where_there_are_none(string text) => Assert.Empty(Find<FigureMention>(text));
 
