@@ -78,7 +78,7 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         var lead = FindLead(context, sentences);
 
         var kind = ReadKind(context, lead, title, out var kindText);
-        var date = FirstOf<DateMention>(context, lead) ?? sentences.Skip(1).Take(3).Select(s => FirstOf<DateMention>(context, s)).FirstOrDefault(d => d is not null);
+        var date = EventDateOf(context, lead) ?? sentences.Skip(1).Take(3).Select(s => EventDateOf(context, s)).FirstOrDefault(d => d is not null);
         var (reviewed, planned) = ReadPeriods(context, lead);
         if ((reviewed is null || planned is null) && title != lead)
         {
@@ -94,7 +94,9 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
             reviewed = null;
         }
 
-        var organizer = ReadOrganizer(context, lead) ?? ReadOrganizer(context, title);
+        // A feature story without a meeting lead names its body in the first sentences after the headline.
+        var organizer = ReadOrganizer(context, lead) ?? ReadOrganizer(context, title)
+            ?? sentences.Skip(1).Take(3).Where(s => s != lead).Select(s => ReadOrganizer(context, s)).FirstOrDefault(o => o is not null);
         var (level, place) = ReadLevel(context, organizer, lead);
         var persons = Persons(context);
         var organizations = Organizations(context);
@@ -145,10 +147,13 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         for (var k = 0; k < sentences.Count && k <= 5; k++)
         {
             var lower = context.Lower(sentences[k]);
-            var score = (FirstOf<DateMention>(context, sentences[k]) is not null ? 2 : 0)
+            var score = (EventDateOf(context, sentences[k]) is not null ? 2 : 0)
                         + (lower.Contains("tổ chức", StringComparison.Ordinal) ? 2 : 0)
                         + (KindCues.Any(c => lower.Contains(c.Cue, StringComparison.Ordinal)) ? 1 : 0);
-            if (score > bestScore)
+
+            // Past the headline and the first sentence, a kind word alone ("duy trì gặp mặt, đối thoại …" in a
+            // feature story) does not make a lead.
+            if (score > bestScore && (k <= 1 || score >= 2))
             {
                 best = k;
                 bestScore = score;
@@ -584,6 +589,20 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
         }
 
         return ResultCues.Any(c => lower.Contains(c, StringComparison.Ordinal)) || context.In<FigureMention>(sentence).Any() ? SectionLabel.Results : SectionLabel.Other;
+    }
+
+    private static readonly string[] CutoffCues = ["tính đến", "tính tới", "đến ngày", "tới ngày", "đến hết", "từ ngày", "trước ngày"];
+
+    /// <summary>The first date of the sentence that can date an event: not a cutoff ("Tính đến 10/5/2025, …").</summary>
+    private static DateMention? EventDateOf(Context context, TextSpan sentence)
+    {
+        var lower = context.Lower(sentence);
+        return context.In<DateMention>(sentence).FirstOrDefault(d =>
+        {
+            var at = d.Span.Start - sentence.Start;
+            var before = lower[Math.Max(0, at - 10)..Math.Max(0, at)];
+            return !CutoffCues.Any(c => before.EndsWith(c + " ", StringComparison.Ordinal));
+        });
     }
 
     private static T? FirstOf<T>(Context context, TextSpan sentence)

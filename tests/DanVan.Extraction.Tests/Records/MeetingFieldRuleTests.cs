@@ -34,6 +34,21 @@ public class MeetingFieldRuleTests
     }
 
     [Fact]
+    public void A_feature_story_names_its_body_but_no_meeting_kind_or_date()
+    {
+        var record = Extract(
+            "Kon Tum: Hội Nông dân giúp nhau làm nhà\n\n"
+            + "Những năm qua, Hội Nông dân huyện Sa Thầy vận động hội viên góp công, góp vật liệu giúp hộ khó khăn làm nhà. "
+            + "Theo ông A Phiu, Chủ tịch Hội, tính đến 15/8/2024 đã có 42 căn nhà được bàn giao. "
+            + "Các chi hội duy trì gặp mặt, đối thoại với hội viên mỗi quý một lần.",
+            new DateOnly(2024, 8, 20));
+        Assert.Equal(MeetingKind.Other, record.Meeting.Kind);
+        Assert.Null(record.Meeting.Date);
+        Assert.Equal("Hội Nông dân huyện Sa Thầy", record.Meeting.Organizer?.Expanded);
+        Assert.Equal(("huyện", "Sa Thầy"), (record.Meeting.Level, record.Meeting.Place));
+    }
+
+    [Fact]
     public void Rolling_out_a_model_is_not_a_launch_meeting()
     {
         var record = Extract(
