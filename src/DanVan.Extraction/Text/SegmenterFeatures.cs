@@ -222,6 +222,11 @@ internal static class SegmenterFeatures
             }
         }
 
+        if (domain is not null)
+        {
+            ForceGluedJoins(text, b);
+        }
+
         var stats = b.Stats;
         for (var k = 0; k < n + (2 * P); k++)
         {
@@ -238,6 +243,42 @@ internal static class SegmenterFeatures
         {
             ForceDomainWords(b, domain);
         }
+    }
+
+    /// <summary>
+    /// Tokens written together are one word, as the treebank writes them ("GD-ĐT", "Wai-kru", "6-Jan", "95%",
+    /// "online33", the initial "G."), unless one of them is clause punctuation ("nói:", "Hà Nội.") or a slash
+    /// stands between words rather than numbers ("đồng/căn"; "7/2014" is one word). Only at run time.
+    /// </summary>
+    private static void ForceGluedJoins(ReadOnlySpan<char> text, SegmenterBuffers b)
+    {
+        const int P = SegmenterBuffers.Pad;
+        var n = b.Count;
+        var tokens = b.Tokens;
+        var forced = b.Forced;
+        for (var i = 1; i < n; i++)
+        {
+            if (forced[i] != Free || tokens[i].Start != tokens[i - 1].End)
+            {
+                continue;
+            }
+
+            var join = b.Glued[i + P] == 1
+                ? !IsSlashBetweenWords(text, tokens, i, n)
+                : text[tokens[i].Start] == '.' && tokens[i].Length == 1 && tokens[i - 1].Length == 1 && CharClass.IsLetter(text[tokens[i - 1].Start])
+                  && (i + 1 == n || tokens[i + 1].Start > tokens[i].End);
+            if (join)
+            {
+                forced[i] = MustContinue;
+            }
+        }
+    }
+
+    /// <summary>True when token <paramref name="i"/> or the one before it is a slash that does not stand between two numbers.</summary>
+    private static bool IsSlashBetweenWords(ReadOnlySpan<char> text, Token[] tokens, int i, int n)
+    {
+        var slash = text[tokens[i].Start] == '/' && tokens[i].Length == 1 ? i : text[tokens[i - 1].Start] == '/' && tokens[i - 1].Length == 1 ? i - 1 : -1;
+        return slash >= 0 && !(slash >= 1 && slash + 1 < n && tokens[slash - 1].Kind == TokenKind.Number && tokens[slash + 1].Kind == TokenKind.Number);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

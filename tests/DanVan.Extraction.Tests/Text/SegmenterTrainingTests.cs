@@ -96,6 +96,6 @@ public class SegmenterTrainingTests
 /// <summary>The figures the embedded segmenter model must reach.</summary>
 internal static class SegmenterTargets
 {
-    /// <summary>Word F1 on the UD Vietnamese VTB dev split.</summary>
-    public const double DevF1 = 96.5;
+    /// <summary>Word F1 on the UD Vietnamese VTB dev split: the target.</summary>
+    public const double DevF1 = 97.0;
 }

@@ -90,6 +90,16 @@ public class WordSegmenterTests
     }
 
     [Fact]
+    public void Tokens_written_together_are_one_word_unless_clause_punctuation_or_a_slash_between_words()
+    {
+        // Glued tokens stay as written (no '_'); clause punctuation is set apart.
+        Assert.Equal("Sở GD-ĐT tỉnh phòng_chống Covid-19 từ 7/2014 , ông G. Bảo nói :", Segmented("Sở GD-ĐT tỉnh phòng chống Covid-19 từ 7/2014, ông G. Bảo nói:"));
+
+        // "đồng/căn": the currency ends its word, the slash is not forced into it.
+        Assert.Contains(" đồng /", Segmented("Mức hỗ trợ 50 triệu đồng/căn."), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Spans_are_offsets_into_the_given_text()
     {
         const string text = "  Ban Dân vận\tThị ủy\n\ntổ chức hội nghị . ";
