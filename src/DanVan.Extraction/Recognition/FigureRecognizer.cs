@@ -284,12 +284,23 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         return end;
     }
 
+    [ThreadStatic]
+    private static List<TextSpan>? t_words;
+
+    /// <summary>The words of a few tokens, by the word segmenter, in a list reused on this thread (valid until the next call).</summary>
+    private static List<TextSpan> WordsOf(ReadOnlySpan<char> text)
+    {
+        var words = t_words ??= new List<TextSpan>(8);
+        words.Clear();
+        WordSegmenter.Default.Segment(text, words);
+        return words;
+    }
+
     /// <summary>The word class of the last word (by the word segmenter) of tokens <paramref name="first"/>..<paramref name="end"/>.</summary>
     private static WordClass LastWordClass(TokenView view, int first, int end)
     {
         var span = view.Cover(first, end);
-        var words = new List<TextSpan>(8);
-        WordSegmenter.Default.Segment(view.Text.AsSpan(span.Start, span.Length), words);
+        var words = WordsOf(view.Text.AsSpan(span.Start, span.Length));
         var start = end;
         while (words.Count > 0 && start > first && view[start - 1].Start >= span.Start + words[^1].Start)
         {
@@ -439,8 +450,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         var window = view.Cover(start, last);
-        var words = new List<TextSpan>(Window);
-        WordSegmenter.Default.Segment(view.Text.AsSpan(window.Start, window.Length), words);
+        var words = WordsOf(view.Text.AsSpan(window.Start, window.Length));
         if (words.Count == 0)
         {
             return start;
