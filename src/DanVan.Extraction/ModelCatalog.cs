@@ -49,6 +49,7 @@ internal static class ModelCatalog
         Recognition.Lexicons.PlaceOpenersResource,
         Recognition.Lexicons.AdminUnitsResource,
         Recognition.Lexicons.PlacesResource,
+        Recognition.Lexicons.DistrictsResource,
         Recognition.Lexicons.AbbreviationsResource,
         Recognition.Lexicons.ClauseWordsResource,
         SegmenterModel,

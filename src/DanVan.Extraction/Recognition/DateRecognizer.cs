@@ -148,10 +148,13 @@ internal sealed class DateRecognizer : IEntityRecognizer
         }
 
         var before = i > 0 && view.SameLine(i - 1, i) ? view.Span(i - 1) : default;
-        var dateCue = DayPartOf(before) is not null || before.Equals("ngày", StringComparison.OrdinalIgnoreCase)
-                      || before.Equals("từ", StringComparison.OrdinalIgnoreCase) || before.Equals("đến", StringComparison.OrdinalIgnoreCase)
-                      || before.Equals("hôm", StringComparison.OrdinalIgnoreCase) || before.Equals("trước", StringComparison.OrdinalIgnoreCase)
-                      || before.Equals("sau", StringComparison.OrdinalIgnoreCase) || before is "(";
+        var strongCue = DayPartOf(before) is not null || before.Equals("ngày", StringComparison.OrdinalIgnoreCase)
+                        || before.Equals("hôm", StringComparison.OrdinalIgnoreCase) || before is "(";
+
+        // "từ 6/6 thôn": after a weak cue, a counted noun still makes a fraction.
+        var weakCue = before.Equals("từ", StringComparison.OrdinalIgnoreCase) || before.Equals("đến", StringComparison.OrdinalIgnoreCase)
+                      || before.Equals("trước", StringComparison.OrdinalIgnoreCase) || before.Equals("sau", StringComparison.OrdinalIgnoreCase);
+        var dateCue = strongCue || (weakCue && !(view.SameLine(i, i + 1) && Lexicons.Units.LongestAt(view, i + 1) > i));
         if (dateCue || month > 12)
         {
             return month > 12;

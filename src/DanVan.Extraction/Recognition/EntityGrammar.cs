@@ -357,7 +357,7 @@ internal static class EntityGrammar
         }
 
         var unit = Lexicons.AdminUnits.LongestAt(view, k);
-        var knownPlace = Lexicons.Places.LongestAt(view, k);
+        var knownPlace = Lexicons.LongestExpectedPlaceAt(view, k);
         if (knownPlace >= k && view.SameLine(index, k))
         {
             // "Thành ủy Buôn Ma Thuột": a known place, though "Buôn" is also a unit word.
@@ -455,7 +455,7 @@ internal static class EntityGrammar
             return index;
         }
 
-        var known = Lexicons.Places.LongestAt(view, index);
+        var known = Lexicons.LongestExpectedPlaceAt(view, index);
         if (known >= index)
         {
             return known;

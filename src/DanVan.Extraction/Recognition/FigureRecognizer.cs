@@ -18,7 +18,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "số", "thứ", "lần", "khóa", "khoá", "cụm", "khu", "tổ", "đội", "điều", "khoản", "mục", "trang", "lô", "thửa", "thôn",
         "buôn", "bản", "ấp", "xóm", "khối", "phường", "quận", "đường", "lộ", "km", "kỳ", "hạng", "giải", "phòng", "tầng",
         "năm", "tháng", "ngày", "quý", "top", "chương", "phần", "bài", "tiểu", "đoàn", "trung", "sư", "tiểu đoàn", "ban",
-        "mũi", "đợt", "vòng", "đoạn", "phố", "làng", "bon", "plei",
+        "mũi", "đợt", "vòng", "đoạn", "phố", "làng", "bon", "plei", "khóm", "hẻm", "kiệt", "ngõ", "ngách", "sóc",
     };
 
     // Counted nouns that make a duration or an age, not a figure.
@@ -53,8 +53,9 @@ internal sealed class FigureRecognizer : IEntityRecognizer
     private static readonly string[] VerbTakingHeads =
     [
         "cuộc", "buổi", "đợt", "lớp", "phiên", "chuyến", "vụ", "vụ việc", "đoàn", "hội nghị", "hội thi", "chương trình",
-        "hoạt động", "mô hình", "câu lạc bộ", "tổ", "nhóm", "đội", "người", "sổ", "thẻ", "đơn", "giấy", "ý tưởng",
+        "hoạt động", "mô hình", "câu lạc bộ", "tổ", "nhóm", "đội", "người", "sổ", "thẻ", "đơn", "đơn thư", "giấy", "ý tưởng",
         "dự án", "sân", "phong trào", "công trình", "tin bài", "bài", "điểm", "trạm", "máy", "lượt", "quyền", "câu",
+        "trường hợp", "cặp", "bồn", "bể", "mương", "kênh", "phòng", "xe", "tờ", "bãi", "lò",
     ];
 
     // Nouns that name money itself: after a scale word the amount stays money ("30 tỷ" vốn vay).
@@ -312,8 +313,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
     /// <summary>
     /// The word class of the word <paramref name="start"/>..<paramref name="end"/>: a units-lexicon entry is a noun;
-    /// a compound the treebank never tagged is a verb when it opens with a verb ("dẫn đầu", "trực chốt"), else a
-    /// noun ("hội viên").
+    /// a compound the treebank never tagged is judged by its syllables.
     /// </summary>
     private static WordClass ClassOf(TokenView view, int start, int end)
     {
@@ -323,12 +323,31 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         var cls = WordClasses.Default.Of(view.TextOf(view.Cover(start, end)));
-        if (cls == WordClass.Unknown && end > start)
+        if (cls != WordClass.Unknown || end == start)
         {
-            return WordClasses.Default.Of(view.Span(start)) == WordClass.Verb ? WordClass.Verb : WordClass.Noun;
+            return cls;
         }
 
-        return cls;
+        // A compound the treebank never tagged: a verb when it opens with a verb ("dẫn đầu") or has a verb and no
+        // noun among its syllables ("lấn chiếm"), else a noun ("hội viên").
+        var hasVerb = false;
+        for (var t = start; t <= end; t++)
+        {
+            var syllable = WordClasses.Default.Of(view.Span(t));
+            if (syllable == WordClass.Verb && t == start)
+            {
+                return WordClass.Verb;
+            }
+
+            if (syllable == WordClass.Noun)
+            {
+                return WordClass.Noun;
+            }
+
+            hasVerb |= syllable == WordClass.Verb;
+        }
+
+        return hasVerb ? WordClass.Verb : WordClass.Noun;
     }
 
     /// <summary>True when the counted noun <paramref name="start"/>..<paramref name="end"/> begins with a noun or a units-lexicon entry.</summary>
@@ -375,7 +394,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
     /// <summary>
     /// A stop word, or a clause-lexicon word that is a whole word here: "hiến" (đất) ends the phrase, "hiến máu" and
-    /// "việc làm" are other words (the word segmenter tells).
+    /// "việc làm" are other words (the word segmenter or the units lexicon tells).
     /// </summary>
     private static bool IsClauseWord(TokenView view, int index)
     {
@@ -385,7 +404,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         var clauseEnd = Lexicons.ClauseWords.LongestAt(view, index);
-        return clauseEnd >= 0 && clauseEnd >= WordEnd(view, index);
+        return clauseEnd >= 0 && clauseEnd >= WordEnd(view, index) && clauseEnd >= Lexicons.Units.LongestAt(view, index);
     }
 
     /// <summary>Drops trailing zeros a multiplication leaves in the decimal's scale (12,6 × 10⁹ prints as 12600000000).</summary>
@@ -418,6 +437,12 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
         var end = Math.Max(lexiconEnd, WordEnd(view, start));
 
+        // "tấn hàng" (lexicon) + "hóa": a lexicon entry that stops inside a word takes the rest of the word ("tấn hàng hóa").
+        if (lexiconEnd > start && lexiconEnd == end)
+        {
+            end = WordEndCovering(view, start, end);
+        }
+
         // "m2", "km2", "m3" written with a plain digit: the digit is part of the unit.
         if (end == start && view.Span(start) is "m" or "km" && view.Kind(start + 1) == TokenKind.Number && view[start + 1].Start == view[start].End
             && view.Span(start + 1) is "2" or "3")
@@ -437,6 +462,34 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         return end;
+    }
+
+    /// <summary>The last token of the word (by the word segmenter, run from <paramref name="start"/>) that holds token <paramref name="index"/>.</summary>
+    private static int WordEndCovering(TokenView view, int start, int index)
+    {
+        const int Window = 6;
+        var last = index;
+        while (last + 1 < view.Count && last + 1 < index + Window && view.SameLine(start, last + 1) && view.Kind(last + 1) == TokenKind.Syllable)
+        {
+            last++;
+        }
+
+        var window = view.Cover(start, last);
+        foreach (var word in WordsOf(view.Text.AsSpan(window.Start, window.Length)))
+        {
+            if (window.Start + word.Start <= view[index].Start && view[index].End <= window.Start + word.End)
+            {
+                var end = index;
+                while (end + 1 <= last && view[end + 1].End <= window.Start + word.End)
+                {
+                    end++;
+                }
+
+                return end;
+            }
+        }
+
+        return index;
     }
 
     /// <summary>The last token of the word that starts at token <paramref name="start"/>, by the word segmenter.</summary>
@@ -495,8 +548,21 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
         var before = view.Span(i - 1);
         // "giải 3" names a prize, but "hòa giải 8 vụ" and "dồn điền đổi thửa 1.250 ha" count.
-        if (view.Kind(i - 1) == TokenKind.Syllable && NamingWords.Contains(before.ToString())
+        // A fraction never names ("bí thư Đoàn 12/12 xã": twelve of twelve communes).
+        if (view.Kind(i - 1) == TokenKind.Syllable && NamingWords.Contains(before.ToString()) && view.Kind(i) != TokenKind.DateTime
             && !(view.Is(i - 1, "giải") && view.Is(i - 2, "hòa")) && !(view.Is(i - 1, "thửa") && view.Is(i - 2, "đổi")))
+        {
+            return true;
+        }
+
+        // "làng Dơr 2", "bon Bu Prăng 2": a number after a place's capitalized name is part of the name.
+        var name = i - 1;
+        while (name >= 0 && i - name <= 3 && view.Kind(name) == TokenKind.Syllable && view.SameLine(name, i) && char.IsUpper(view.Span(name)[0]))
+        {
+            name--;
+        }
+
+        if (name < i - 1 && name >= 0 && view.SameLine(name, i) && view.Kind(name) == TokenKind.Syllable && NamingWords.Contains(view.Span(name).ToString()))
         {
             return true;
         }

@@ -16,6 +16,7 @@ internal static class Lexicons
     public const string PlaceOpenersResource = "DanVan.Extraction.Models.lexicons/place-openers.txt";
     public const string AdminUnitsResource = "DanVan.Extraction.Models.lexicons/admin-units.txt";
     public const string PlacesResource = "DanVan.Extraction.Models.lexicons/places.txt";
+    public const string DistrictsResource = "DanVan.Extraction.Models.lexicons/districts.txt";
     public const string AbbreviationsResource = "DanVan.Extraction.Models.lexicons/abbreviations.txt";
     public const string ClauseWordsResource = "DanVan.Extraction.Models.lexicons/clause-words.txt";
 
@@ -33,6 +34,7 @@ internal static class Lexicons
     private static readonly Lazy<PhraseSet> PlaceOpenersLazy = new(() => PhraseSet.Load(PlaceOpenersResource));
     private static readonly Lazy<PhraseSet> AdminUnitsLazy = new(() => PhraseSet.Load(AdminUnitsResource));
     private static readonly Lazy<PhraseSet> PlacesLazy = new(() => PhraseSet.Load(PlacesResource));
+    private static readonly Lazy<PhraseSet> DistrictsLazy = new(() => PhraseSet.Load(DistrictsResource));
     private static readonly Lazy<PhraseSet> ClauseWordsLazy = new(() => PhraseSet.Load(ClauseWordsResource));
     private static readonly Lazy<AbbreviationTable> AbbreviationsLazy = new(() => AbbreviationTable.Load(AbbreviationsResource));
 
@@ -72,6 +74,12 @@ internal static class Lexicons
     public static PhraseSet AdminUnits => AdminUnitsLazy.Value;
 
     public static PhraseSet Places => PlacesLazy.Value;
+
+    /// <summary>Districts, towns, communes and wards: read as a place only where a place is expected (after an organ or a unit word).</summary>
+    public static PhraseSet Districts => DistrictsLazy.Value;
+
+    /// <summary>The longest place at <paramref name="index"/> where a place is expected: <see cref="Places"/> or <see cref="Districts"/>.</summary>
+    public static int LongestExpectedPlaceAt(TokenView view, int index) => Math.Max(Places.LongestAt(view, index), Districts.LongestAt(view, index));
 
     public static AbbreviationTable Abbreviations => AbbreviationsLazy.Value;
 

@@ -5,7 +5,7 @@ namespace DanVan.Extraction.Recognition;
 /// <summary>
 /// Periods: "quý III/2019", "quý 3 năm 2019", "quý IV" (year from the text or the publication date),
 /// "6 tháng đầu năm", "09 tháng đầu năm 2023", "03 tháng cuối năm", "năm 2020", "tháng 9/2023",
-/// "giai đoạn 2017 - 2020", "nhiệm kỳ 2021 - 2026", "năm học 2022 - 2023", "hè 2023", "từ năm 2000 đến nay".
+/// "giai đoạn 2017 - 2020", "nhiệm kỳ 2021 - 2026", "năm học 2022 - 2023", "hè 2023", "hè năm 2024", "từ năm 2000 đến nay".
 /// Not durations ("5 năm qua") nor "từ đầu năm đến nay".
 /// </summary>
 internal sealed class PeriodRecognizer : IEntityRecognizer
@@ -170,10 +170,11 @@ internal sealed class PeriodRecognizer : IEntityRecognizer
             }
         }
 
-        // hè 2023
-        if (view.Is(i, "hè") && view.IsYear(i + 1, out var summer) && view.SameLine(i, i + 1))
+        // hè 2023, hè năm 2024
+        var summerYear = view.Is(i + 1, "năm") ? i + 2 : i + 1;
+        if (view.Is(i, "hè") && view.IsYear(summerYear, out var summer) && view.SameLine(i, summerYear))
         {
-            last = i + 1;
+            last = summerYear;
             year = summer;
             dates = y => (new DateOnly(y, 6, 1), new DateOnly(y, 8, 31));
             granularity = PeriodGranularity.Season;

@@ -68,6 +68,13 @@ internal sealed class PersonRecognizer : IEntityRecognizer
                 continue;
             }
 
+            // "Ban Dân vận Huyện ủy Lý Sơn": after a party committee, a run of capitals that is exactly a known place
+            // is the committee's place ("Bí thư Tỉnh ủy Lê Minh Hoan" is a person: no place reads so).
+            if (i > 0 && view.SameLine(i - 1, i) && view.Is(i - 1, "ủy") && IsExactlyPlace(view, i))
+            {
+                continue;
+            }
+
             if (EntityGrammar.TryName(view, i, cued ? NameContext.Cued : NameContext.Free, out var last) && Add(view, i, last, taken, output))
             {
                 i = last;
@@ -241,6 +248,12 @@ internal sealed class PersonRecognizer : IEntityRecognizer
     }
 
     /// <summary>True when a place, street, school or work word ("huyện", "đường", "THCS") stands right before token <paramref name="index"/>.</summary>
+    private static bool IsExactlyPlace(TokenView view, int index)
+    {
+        var place = Lexicons.LongestExpectedPlaceAt(view, index);
+        return place >= index && !(view.SameLine(place, place + 1) && EntityGrammar.IsCapWord(view, place + 1));
+    }
+
     internal static bool FollowsPlaceWord(TokenView view, int index)
     {
         foreach (var word in PlaceWords)

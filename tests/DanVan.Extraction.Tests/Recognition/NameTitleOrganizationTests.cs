@@ -22,6 +22,22 @@ public class NameTitleOrganizationTests
         Assert.Empty(Find<OrganizationMention>(text));
     }
 
+    [Theory]
+    [InlineData("Ban Dân vận Huyện ủy Lý Sơn tổ chức hội nghị giao ban.", "Ban Dân vận Huyện ủy Lý Sơn")]
+    [InlineData("Hội Nông dân huyện Châu Phú phối hợp với các xã.", "Hội Nông dân huyện Châu Phú")]
+    [InlineData("Ban Dân vận Thành ủy Điện Biên Phủ tổng kết công tác năm.", "Ban Dân vận Thành ủy Điện Biên Phủ")]
+    public void A_district_after_an_organ_is_its_place_not_a_person(string text, string organization)
+    {
+        Assert.Equal([organization], Find<OrganizationMention>(text).Select(o => o.Text));
+        Assert.Empty(Names(text));
+    }
+
+    [Fact]
+    public void A_byline_that_spells_a_district_is_still_a_person()
+    {
+        Assert.Equal(["Thanh Hà"], Names("Theo chị Thanh Hà, mô hình đã giúp nhiều hộ thoát nghèo."));
+    }
+
     [Fact]
     public void Titles_before_a_name_split_at_commas()
     {

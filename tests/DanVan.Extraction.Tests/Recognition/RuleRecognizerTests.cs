@@ -62,6 +62,7 @@ public class RuleRecognizerTests
     [InlineData("Đại hội nhiệm kỳ 2021 – 2026 thành công.", "nhiệm kỳ 2021 – 2026", "2021-01-01", "2026-12-31")]
     [InlineData("Tổng kết năm học 2022 - 2023.", "năm học 2022 - 2023", "2022-09-01", "2023-05-31")]
     [InlineData("Chiến dịch hè 2023 sôi nổi.", "hè 2023", "2023-06-01", "2023-08-31")]
+    [InlineData("tổng kết chiến dịch Thanh niên tình nguyện hè năm 2024.", "hè năm 2024", "2024-06-01", "2024-08-31")]
     public void Reads_periods(string text, string mention, string start, string end)
     {
         var period = Assert.Single(Find<PeriodMention>(text));
@@ -116,6 +117,9 @@ public class RuleRecognizerTests
     [InlineData("tổ chức 46 cuộc kiểm tra, giám sát và 12 lớp dạy nghề", new[] { "46 cuộc kiểm tra, giám sát", "12 lớp dạy nghề" }, new[] { "46", "12" }, new[] { "cuộc kiểm tra, giám sát", "lớp dạy nghề" })]
     [InlineData("vận động dồn điền đổi thửa 1.250 ha đất nông nghiệp", new[] { "1.250 ha đất nông nghiệp" }, new[] { "1250" }, new[] { "ha đất nông nghiệp" })]
     [InlineData("trao 2.850 suất quà dịp Tết cho 9 tổ dân phố, tổng số tiền 60 triệu/căn", new[] { "2.850 suất quà", "9 tổ dân phố", "60 triệu/căn" }, new[] { "2850", "9", "60000000" }, new[] { "suất quà", "tổ dân phố", "đồng" })]
+    [InlineData("cùng bí thư Đoàn 12/12 xã, thị trấn và 115 hội viên đến từ 6/6 thôn", new[] { "12/12 xã, thị trấn", "115 hội viên", "6/6 thôn" }, new[] { "12", "115", "6" }, new[] { "xã, thị trấn", "hội viên", "thôn" })]
+    [InlineData("tranh chấp giữa 3 hộ ở làng Dơr 2 kéo dài, vận động 4 hộ kinh doanh lấn chiếm hành lang", new[] { "3 hộ", "4 hộ kinh doanh" }, new[] { "3", "4" }, new[] { "hộ", "hộ kinh doanh" })]
+    [InlineData("trao 1,2 tấn hàng hoá cho bà con", new[] { "1,2 tấn hàng hoá" }, new[] { "1.2" }, new[] { "tấn hàng hóa" })]
     public void Reads_figures(string text, string[] mentions, string[] values, string[] units)
     {
         var figures = Find<FigureMention>(text);
