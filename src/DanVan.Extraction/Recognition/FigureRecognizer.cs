@@ -53,7 +53,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
     private static readonly string[] VerbTakingHeads =
     [
         "cuộc", "buổi", "đợt", "lớp", "phiên", "chuyến", "vụ", "vụ việc", "đoàn", "hội nghị", "hội thi", "chương trình",
-        "hoạt động", "mô hình", "câu lạc bộ", "tổ", "nhóm", "đội", "người", "sổ", "thẻ", "đơn", "đơn thư", "giấy", "ý tưởng",
+        "hoạt động", "mô hình", "câu lạc bộ", "tổ", "nhóm", "đội", "đội hình", "sổ", "văn bản", "tài khoản", "thẻ", "đơn", "đơn thư", "giấy", "ý tưởng",
         "dự án", "sân", "phong trào", "công trình", "tin bài", "bài", "điểm", "trạm", "máy", "lượt", "quyền", "câu",
         "trường hợp", "cặp", "bồn", "bể", "mương", "kênh", "phòng", "xe", "tờ", "bãi", "lò",
     ];
@@ -222,7 +222,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
     /// </summary>
     private static int ExtendNounPhrase(TokenView view, bool[] covered, int first, int end)
     {
-        const int MaxWords = 6;
+        const int MaxWords = 8;
         var wordStart = first;
         for (var step = 0; step < MaxWords; step++)
         {
@@ -253,8 +253,30 @@ internal sealed class FigureRecognizer : IEntityRecognizer
                 j++;
             }
 
-            if (!view.SameLine(first, j) || view.Kind(j) != TokenKind.Syllable || covered[j] || IsClauseWord(view, j)
-                || !char.IsLower(view.Span(j)[0]))
+            if (!view.SameLine(first, j) || covered[j])
+            {
+                break;
+            }
+
+            // Capitals that still name the kind: an ethnic group after "đồng bào" ("412 hộ đồng bào S'tiêng", siblings
+            // "Xơ Đăng, Ba Na") and a code that no table expands ("4.600 mã QR", "2 sản phẩm OCOP").
+            var ethnicEnd = EthnicGroupEnd(view, first, end, j, sibling);
+            if (ethnicEnd >= j)
+            {
+                wordStart = j;
+                end = ethnicEnd;
+                continue;
+            }
+
+            if (!sibling && view.Kind(j) == TokenKind.Abbreviation && !Lexicons.Abbreviations.TryExpand(view.Span(j).ToString(), out _)
+                && !(view.SameLine(j, j + 1) && view.Kind(j + 1) is TokenKind.Abbreviation or TokenKind.Number))
+            {
+                wordStart = j;
+                end = j;
+                continue;
+            }
+
+            if (view.Kind(j) != TokenKind.Syllable || IsClauseWord(view, j) || !char.IsLower(view.Span(j)[0]))
             {
                 break;
             }
@@ -283,6 +305,33 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// The last token of a capitalized ethnic group name at <paramref name="j"/> when the phrase ends with "đồng bào"
+    /// or, as a sibling, with such a name already; else <paramref name="j"/> - 1.
+    /// </summary>
+    private static int EthnicGroupEnd(TokenView view, int first, int end, int j, bool sibling)
+    {
+        if (view.Kind(j) != TokenKind.Syllable || !char.IsUpper(view.Span(j)[0]))
+        {
+            return j - 1;
+        }
+
+        var afterDongBao = EndsWith(view, first, end, "đồng bào");
+        var siblingOfGroup = sibling && char.IsUpper(view.Span(end)[0]) && Enumerable.Range(first, end - first + 1).Any(t => view.IsPhrase(t, "đồng bào"));
+        if (!afterDongBao && !siblingOfGroup)
+        {
+            return j - 1;
+        }
+
+        var last = j;
+        while (last + 1 < view.Count && last + 1 < j + 3 && view.SameLine(j, last + 1) && view.Kind(last + 1) == TokenKind.Syllable && char.IsUpper(view.Span(last + 1)[0]))
+        {
+            last++;
+        }
+
+        return last;
     }
 
     [ThreadStatic]
@@ -393,8 +442,8 @@ internal sealed class FigureRecognizer : IEntityRecognizer
     }
 
     /// <summary>
-    /// A stop word, or a clause-lexicon word that is a whole word here: "hiến" (đất) ends the phrase, "hiến máu" and
-    /// "việc làm" are other words (the word segmenter or the units lexicon tells).
+    /// A stop word, or a clause-lexicon word that no longer units-lexicon entry covers: "hiến" (đất) ends the phrase,
+    /// "hiến máu" and "việc làm" are counted nouns.
     /// </summary>
     private static bool IsClauseWord(TokenView view, int index)
     {
@@ -404,7 +453,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         var clauseEnd = Lexicons.ClauseWords.LongestAt(view, index);
-        return clauseEnd >= 0 && clauseEnd >= WordEnd(view, index) && clauseEnd >= Lexicons.Units.LongestAt(view, index);
+        return clauseEnd >= 0 && clauseEnd >= Lexicons.Units.LongestAt(view, index);
     }
 
     /// <summary>Drops trailing zeros a multiplication leaves in the decimal's scale (12,6 × 10⁹ prints as 12600000000).</summary>

@@ -120,6 +120,8 @@ public class RuleRecognizerTests
     [InlineData("cùng bí thư Đoàn 12/12 xã, thị trấn và 115 hội viên đến từ 6/6 thôn", new[] { "12/12 xã, thị trấn", "115 hội viên", "6/6 thôn" }, new[] { "12", "115", "6" }, new[] { "xã, thị trấn", "hội viên", "thôn" })]
     [InlineData("tranh chấp giữa 3 hộ ở làng Dơr 2 kéo dài, vận động 4 hộ kinh doanh lấn chiếm hành lang", new[] { "3 hộ", "4 hộ kinh doanh" }, new[] { "3", "4" }, new[] { "hộ", "hộ kinh doanh" })]
     [InlineData("trao 1,2 tấn hàng hoá cho bà con", new[] { "1,2 tấn hàng hoá" }, new[] { "1.2" }, new[] { "tấn hàng hóa" })]
+    [InlineData("hỗ trợ 412 hộ đồng bào S'tiêng, 86 hộ đồng bào Xơ Đăng, Ba Na và cấp 4.600 mã QR", new[] { "412 hộ đồng bào S'tiêng", "86 hộ đồng bào Xơ Đăng, Ba Na", "4.600 mã QR" }, new[] { "412", "86", "4600" }, new[] { "hộ đồng bào s'tiêng", "hộ đồng bào xơ đăng, ba na", "mã qr" })]
+    [InlineData("trên 70.000 người sinh sống, khoảng 50 người tham gia bảo hiểm y tế", new[] { "trên 70.000 người", "khoảng 50 người" }, new[] { "70000", "50" }, new[] { "người", "người" })]
     public void Reads_figures(string text, string[] mentions, string[] values, string[] units)
     {
         var figures = Find<FigureMention>(text);
