@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace DanVan.Extraction.Learning;
 
 /// <summary>
-/// Open addressing with linear probing over a power-of-two key array, the zero key marking an empty slot:
-/// the probe loop shared by <see cref="NgramTable"/> (64-bit keys) and <see cref="PairTable"/> (32-bit
-/// fingerprints). Generic over value-type keys, so the JIT compiles one specialized loop per key type.
+/// Open addressing with linear probing over a power-of-two key array, the zero key marking an empty slot,
+/// values in a parallel array: the probe loop of <see cref="PairTable"/> (32-bit fingerprints) and other
+/// tables. Generic over value-type keys, so the JIT compiles one specialized loop per key type.
 /// </summary>
 internal static class LinearProbe
 {

@@ -4,8 +4,9 @@ using System.Runtime.CompilerServices;
 namespace DanVan.Extraction.Learning;
 
 /// <summary>
-/// A set of id sequences (lexicon words as syllable ids) with a byte of flags each, keyed by a 64-bit
-/// rolling hash of the sequence: open addressing, linear probing, no allocation on lookup. A caller
+/// A set of id sequences (lexicon words as syllable ids) with three bits of flags each, keyed by a 64-bit
+/// rolling hash of the sequence: open addressing, linear probing, no allocation on lookup. The flags live in
+/// the low bits of the stored key, so a lookup touches one array (one cache line) per probe. A caller
 /// extends a key one id at a time with <see cref="Extend"/>, so the words starting at one position are
 /// found with one probe per length. Read-only after building; concurrent lookups are safe.
 /// </summary>
@@ -22,6 +23,9 @@ internal sealed class NgramTable
 
     private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
+    private const ulong FlagBits = 7;
+
+    // Each slot: the key with its low three bits replaced by the flags; 0 = empty (keys always have bit 3 set).
     private ulong[] _keys = new ulong[64];
 
     // Whether some entry starts with id i (ids below the array length): most tokens start nothing,
@@ -30,7 +34,6 @@ internal sealed class NgramTable
 
     // Whether id i stands before another id inside some entry (so a pair starting with it can be an inner pair).
     private bool[] _inner = new bool[64];
-    private byte[] _values = new byte[64];
     private int _mask = 63;
 
     /// <summary>Number of distinct sequences stored (entries and prefixes).</summary>
@@ -44,7 +47,7 @@ internal sealed class NgramTable
     public static ulong Extend(ulong key, uint id)
     {
         var h = (key ^ (id + 0x632BE59BD9B4E019UL)) * Multiplier;
-        return (h ^ (h >> 32)) | 1;
+        return (h ^ (h >> 32)) | 8;
     }
 
     /// <summary>True when some entry starts with <paramref name="id"/>.</summary>
@@ -65,7 +68,27 @@ internal sealed class NgramTable
 
     /// <summary>The flags of <paramref name="key"/> (0 when absent).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte Lookup(ulong key) => LinearProbe.Lookup(_keys, _values, _mask, Slot(key), key);
+    public byte Lookup(ulong key)
+    {
+        var keys = _keys;
+        var mask = _mask;
+        var i = Slot(key) & mask;
+        while (true)
+        {
+            var k = keys[i];
+            if (k == 0)
+            {
+                return 0;
+            }
+
+            if (((k ^ key) & ~FlagBits) == 0)
+            {
+                return (byte)(k & FlagBits);
+            }
+
+            i = (i + 1) & mask;
+        }
+    }
 
     /// <summary>Adds <paramref name="ids"/> as an entry, and each of its proper prefixes as a prefix.</summary>
     public void AddEntry(ReadOnlySpan<uint> ids)
@@ -117,34 +140,40 @@ internal sealed class NgramTable
             Grow();
         }
 
-        var i = LinearProbe.Find(_keys, _mask, Slot(key), key);
+        var i = FindSlot(_keys, _mask, key);
         if (_keys[i] == 0)
         {
-            _keys[i] = key;
+            _keys[i] = key & ~FlagBits;
             Count++;
         }
 
-        _values[i] |= flag;
+        _keys[i] |= flag;
+    }
+
+    /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go.</summary>
+    private static int FindSlot(ulong[] keys, int mask, ulong key)
+    {
+        var i = Slot(key) & mask;
+        while (keys[i] != 0 && ((keys[i] ^ key) & ~FlagBits) != 0)
+        {
+            i = (i + 1) & mask;
+        }
+
+        return i;
     }
 
     private void Grow()
     {
         var oldKeys = _keys;
-        var oldValues = _values;
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)oldKeys.Length * 2);
         _keys = new ulong[size];
-        _values = new byte[size];
         _mask = size - 1;
-        for (var j = 0; j < oldKeys.Length; j++)
+        foreach (var stored in oldKeys)
         {
-            if (oldKeys[j] == 0)
+            if (stored != 0)
             {
-                continue;
+                _keys[FindSlot(_keys, _mask, stored)] = stored;
             }
-
-            var i = LinearProbe.Find(_keys, _mask, Slot(oldKeys[j]), oldKeys[j]);
-            _keys[i] = oldKeys[j];
-            _values[i] = oldValues[j];
         }
     }
 

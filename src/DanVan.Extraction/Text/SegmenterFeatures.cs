@@ -28,7 +28,6 @@ internal sealed class SegmenterBuffers
     public byte[] ListStart = new byte[256 + (2 * Pad)];
     public byte[] ListEnd = new byte[256 + (2 * Pad)];
     public byte[] ListCover = new byte[256 + (2 * Pad)];
-    public byte[] ListInner = new byte[256 + (2 * Pad)];
     public byte[] ListMatched = new byte[256 + (2 * Pad)];
     public byte[] Forced = new byte[256];
     public float[] Emission = new float[256];
@@ -69,7 +68,6 @@ internal sealed class SegmenterBuffers
             ListStart = new byte[size];
             ListEnd = new byte[size];
             ListCover = new byte[size];
-            ListInner = new byte[size];
             ListMatched = new byte[size];
         }
 
@@ -94,7 +92,7 @@ internal sealed class SegmenterBuffers
 internal static class SegmenterFeatures
 {
     /// <summary>Number of feature templates (hashed indices per token).</summary>
-    public const int Count = 32;
+    public const int Count = 29;
 
     /// <summary>Longest lexicon word, in tokens.</summary>
     public const int MaxWordLength = 6;
@@ -236,7 +234,7 @@ internal static class SegmenterFeatures
 
         MarkCapitalizedRuns(b);
         MarkLexicon(b, lexicon, b.LexStart, b.LexEnd, b.LexCover, b.Inner);
-        MarkLexicon(b, wordList, b.ListStart, b.ListEnd, b.ListCover, b.ListInner);
+        MarkLexicon(b, wordList, b.ListStart, b.ListEnd, b.ListCover, null);
         MarkMaximumMatch(b, b.ListMatched);
         MarkPairs(b, pairs);
         if (domain is not null)
@@ -412,9 +410,9 @@ internal static class SegmenterFeatures
     /// <summary>
     /// For each token: the longest lexicon word starting there, the longest ending there, and the
     /// longest one that spans the boundary before it (all in tokens, 0 when none), and whether the token
-    /// and the one before stand next to each other inside a lexicon word.
+    /// and the one before stand next to each other inside a lexicon word (when <paramref name="inner"/> is given).
     /// </summary>
-    private static void MarkLexicon(SegmenterBuffers b, NgramTable lexicon, byte[] start, byte[] end, byte[] cover, byte[] inner)
+    private static void MarkLexicon(SegmenterBuffers b, NgramTable lexicon, byte[] start, byte[] end, byte[] cover, byte[]? inner)
     {
         const int P = SegmenterBuffers.Pad;
         var n = b.Count;
@@ -422,14 +420,17 @@ internal static class SegmenterFeatures
         Array.Clear(start, 0, n + (2 * P));
         Array.Clear(end, 0, n + (2 * P));
         Array.Clear(cover, 0, n + (2 * P));
-        Array.Clear(inner, 0, n + (2 * P));
-        for (var i = 1; i < n; i++)
+        if (inner is not null)
         {
-            var previous = ids[i + P - 1];
-            if (lexicon.MayStartInnerPair(previous))
+            Array.Clear(inner, 0, n + (2 * P));
+            for (var i = 1; i < n; i++)
             {
-                var flags = lexicon.Lookup(NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, previous), ids[i + P]));
-                inner[i + P] = (byte)((flags & NgramTable.InnerPair) != 0 ? 1 : 0);
+                var previous = ids[i + P - 1];
+                if (lexicon.MayStartInnerPair(previous))
+                {
+                    var flags = lexicon.Lookup(NgramTable.Extend(NgramTable.Extend(NgramTable.Empty, previous), ids[i + P]));
+                    inner[i + P] = (byte)((flags & NgramTable.InnerPair) != 0 ? 1 : 0);
+                }
             }
         }
 
@@ -659,16 +660,11 @@ internal static class SegmenterFeatures
         dest.Add(FeatureHash.Of(27, (g0 << 1) | gp1, pair, bits));
         dest.Add(FeatureHash.Of(28, (g0 << 1) | gp1, ps0, sp1, bits));
 
-        // The hand-written word list: its matches with the shapes, against the training lexicon's and against the
-        // syllables' statistics; its inner pairs and its maximum-matching segmentation around the token against the
-        // pair statistics (a listed pair that training never joined).
+        // The hand-written word list: its matches with the shapes, and its maximum-matching segmentation around the
+        // token against the pair statistics (a listed word whose pairs training never joined).
         uint gs = b.ListStart[p], ge = b.ListEnd[p - 1], gc = b.ListCover[p];
-        var listMatch = (gs << 8) | (ge << 4) | gc;
-        dest.Add(FeatureHash.Of(29, listMatch, pair, bits));
-        dest.Add(FeatureHash.Of(30, listMatch, (ls << 8) | (le << 4) | lc, bits));
-        dest.Add(FeatureHash.Of(31, b.ListInner[p], ps0, b.Inner[p], bits));
-        dest.Add(FeatureHash.Of(32, listMatch, (stm1 & 0xF0) | (st0 & 0x0F), bits));
-        dest.Add(FeatureHash.Of(33, ((uint)b.ListMatched[p - 1] << 4) | ((uint)b.ListMatched[p] << 2) | b.ListMatched[p + 1], ps0, bits));
+        dest.Add(FeatureHash.Of(29, (gs << 8) | (ge << 4) | gc, pair, bits));
+        dest.Add(FeatureHash.Of(30, ((uint)b.ListMatched[p - 1] << 4) | ((uint)b.ListMatched[p] << 2) | b.ListMatched[p + 1], ps0, bits));
     }
 
     private interface IFeatureSink
