@@ -47,9 +47,10 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "đợt", "lớp", "bộ", "phần", "cây", "cuốn", "quyển", "bao", "thùng", "túi", "bình", "lá",
     };
 
-    // Nouns whose kind a following verb names: events, groups by their task, documents by their purpose,
-    // people by their act ("12 lớp dạy nghề", "9 tổ hòa giải", "sổ tiết kiệm", "lượt người nghe"). After any
-    // other noun a verb is the clause's predicate ("5 buôn" giữ, "18 hộ" giao nộp, "2 tập thể" dẫn đầu).
+    // Nouns whose kind a following verb names: events, groups by their task, documents and things by their
+    // purpose ("12 lớp dạy nghề", "9 tổ hòa giải", "sổ tiết kiệm", "2 lò sấy"). After any other noun a verb is
+    // the clause's predicate ("5 buôn" giữ, "18 hộ" giao nộp, "2 tập thể" dẫn đầu, "70.000 người" sinh sống);
+    // fixed terms that break this ("người nghe", "hộ kinh doanh") are in the units lexicon.
     private static readonly string[] VerbTakingHeads =
     [
         "cuộc", "buổi", "đợt", "lớp", "phiên", "chuyến", "vụ", "vụ việc", "đoàn", "hội nghị", "hội thi", "chương trình",
