@@ -55,7 +55,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
     [
         "cuộc", "buổi", "đợt", "lớp", "phiên", "chuyến", "vụ", "vụ việc", "đoàn", "hội nghị", "hội thi", "chương trình",
         "hoạt động", "mô hình", "câu lạc bộ", "tổ", "nhóm", "đội", "đội hình", "sổ", "văn bản", "tài khoản", "thẻ", "đơn", "đơn thư", "giấy", "ý tưởng",
-        "dự án", "sân", "phong trào", "công trình", "tin bài", "bài", "điểm", "trạm", "máy", "lượt", "quyền", "câu",
+        "dự án", "sân", "phong trào", "công trình", "điểm", "trạm", "máy", "lượt", "quyền", "câu",
         "trường hợp", "cặp", "bồn", "bể", "mương", "kênh", "phòng", "xe", "tờ", "bãi", "lò",
     ];
 
@@ -260,7 +260,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             }
 
             // Capitals that still name the kind: an ethnic group after "đồng bào" ("412 hộ đồng bào S'tiêng", siblings
-            // "Xơ Đăng, Ba Na") and a code that no table expands ("4.600 mã QR", "2 sản phẩm OCOP").
+            // "Xơ Đăng, Ba Na") and an abbreviation no other entity took ("4.600 mã QR", "40 sổ BHXH").
             var ethnicEnd = EthnicGroupEnd(view, first, end, j, sibling);
             if (ethnicEnd >= j)
             {
@@ -269,7 +269,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
                 continue;
             }
 
-            if (!sibling && view.Kind(j) == TokenKind.Abbreviation && !Lexicons.Abbreviations.TryExpand(view.Span(j).ToString(), out _)
+            if (!sibling && view.Kind(j) == TokenKind.Abbreviation
                 && !(view.SameLine(j, j + 1) && view.Kind(j + 1) is TokenKind.Abbreviation or TokenKind.Number))
             {
                 wordStart = j;
@@ -295,7 +295,8 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             // sát"); a verb names the kind only after a head that takes one (VerbTakingHeads).
             var previousClass = LastWordClass(view, first, end);
             if (sibling
-                ? !(cls == WordClass.Noun || (cls == WordClass.Verb && previousClass == WordClass.Verb)) || view.Kind(wordEnd + 1) == TokenKind.Number
+                ? !(cls == WordClass.Noun || (cls == WordClass.Verb && previousClass == WordClass.Verb && EndsPhrase(view, wordEnd + 1)))
+                  || view.Kind(wordEnd + 1) == TokenKind.Number
                 : !(cls == WordClass.Noun || (cls == WordClass.Verb && VerbTakingHeads.Any(h => EndsWith(view, first, end, h)))))
             {
                 break;
@@ -307,6 +308,21 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
         return end;
     }
+
+    // Words after which a listed activity has ended ("46 cuộc kiểm tra, giám sát" tại …).
+    private static readonly HashSet<string> PhraseEnders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tại", "ở", "trên", "của", "cho", "với", "về", "trong", "đối", "thuộc", "theo", "việc", "các", "những",
+    };
+
+    /// <summary>
+    /// True when token <paramref name="next"/> closes a verb list ("kiểm tra, giám sát" tại …): punctuation, the end of the
+    /// line, a preposition, or "và" before the next figure. A verb sibling followed by its own object ("tuần tra, phát hiện" và …, "thu giữ" gần 40 m3)
+    /// starts the next clause instead.
+    /// </summary>
+    private static bool EndsPhrase(TokenView view, int next) =>
+        next >= view.Count || !view.SameLine(next - 1, next) || view.Kind(next) == TokenKind.Punctuation
+        || PhraseEnders.Contains(view.Span(next).ToString()) || (view.Is(next, "và") && view.Kind(next + 1) == TokenKind.Number);
 
     /// <summary>
     /// The last token of a capitalized ethnic group name at <paramref name="j"/> when the phrase ends with "đồng bào"
@@ -376,6 +392,12 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         if (cls != WordClass.Unknown || end == start)
         {
             return cls;
+        }
+
+        // A loan word written with hyphens ("vắc-xin", "ô-tô") is a noun.
+        if (view.TextOf(view.Cover(start, end)).Contains('-', StringComparison.Ordinal))
+        {
+            return WordClass.Noun;
         }
 
         // A compound the treebank never tagged: a verb when it opens with a verb ("dẫn đầu") or has a verb and no
@@ -514,6 +536,11 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         return end;
     }
 
+    /// <summary>A hyphen written between two syllables without spaces ("vắc-xin"): inside a word.</summary>
+    private static bool IsGluedHyphen(TokenView view, int index) =>
+        view.Span(index) is "-" && index > 0 && index + 1 < view.Count && view[index - 1].End == view[index].Start && view[index].End == view[index + 1].Start
+        && view.Kind(index - 1) == TokenKind.Syllable && view.Kind(index + 1) == TokenKind.Syllable;
+
     /// <summary>The last token of the word (by the word segmenter, run from <paramref name="start"/>) that holds token <paramref name="index"/>.</summary>
     private static int WordEndCovering(TokenView view, int start, int index)
     {
@@ -547,7 +574,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
     {
         const int Window = 6;
         var last = start;
-        while (last + 1 < view.Count && last + 1 < start + Window && view.SameLine(start, last + 1) && view.Kind(last + 1) == TokenKind.Syllable)
+        while (last + 1 < view.Count && last + 1 < start + Window && view.SameLine(start, last + 1) && (view.Kind(last + 1) == TokenKind.Syllable || IsGluedHyphen(view, last + 1)))
         {
             last++;
         }
@@ -597,10 +624,11 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         var before = view.Span(i - 1);
-        // "giải 3" names a prize, but "hòa giải 8 vụ" and "dồn điền đổi thửa 1.250 ha" count.
+        // "giải 3" names a prize, but "hòa giải 8 vụ", "dồn điền đổi thửa 1.250 ha" and "bằng văn bản 4 kiến nghị" count.
         // A fraction never names ("bí thư Đoàn 12/12 xã": twelve of twelve communes).
         if (view.Kind(i - 1) == TokenKind.Syllable && NamingWords.Contains(before.ToString()) && view.Kind(i) != TokenKind.DateTime
-            && !(view.Is(i - 1, "giải") && view.Is(i - 2, "hòa")) && !(view.Is(i - 1, "thửa") && view.Is(i - 2, "đổi")))
+            && !(view.Is(i - 1, "giải") && view.Is(i - 2, "hòa")) && !(view.Is(i - 1, "thửa") && view.Is(i - 2, "đổi"))
+            && !(view.Is(i - 1, "bản") && view.Is(i - 2, "văn")))
         {
             return true;
         }

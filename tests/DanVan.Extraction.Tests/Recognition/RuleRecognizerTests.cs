@@ -122,6 +122,9 @@ public class RuleRecognizerTests
     [InlineData("trao 1,2 tấn hàng hoá cho bà con", new[] { "1,2 tấn hàng hoá" }, new[] { "1.2" }, new[] { "tấn hàng hóa" })]
     [InlineData("hỗ trợ 412 hộ đồng bào S'tiêng, 86 hộ đồng bào Xơ Đăng, Ba Na và cấp 4.600 mã QR", new[] { "412 hộ đồng bào S'tiêng", "86 hộ đồng bào Xơ Đăng, Ba Na", "4.600 mã QR" }, new[] { "412", "86", "4600" }, new[] { "hộ đồng bào s'tiêng", "hộ đồng bào xơ đăng, ba na", "mã qr" })]
     [InlineData("trên 70.000 người sinh sống, khoảng 50 người tham gia bảo hiểm y tế", new[] { "trên 70.000 người", "khoảng 50 người" }, new[] { "70000", "50" }, new[] { "người", "người" })]
+    [InlineData("thực hiện 1.046 lượt tuần tra, phát hiện và xử lý 58 vụ vi phạm, thu giữ gần 40 m3 gỗ", new[] { "1.046 lượt tuần tra", "58 vụ vi phạm", "gần 40 m3 gỗ" }, new[] { "1046", "58", "40" }, new[] { "lượt tuần tra", "vụ vi phạm", "m3 gỗ" })]
+    [InlineData("tổ chức 46 cuộc kiểm tra, giám sát việc thực hiện chính sách, tiêm 45.000 liều vắc-xin", new[] { "46 cuộc kiểm tra, giám sát", "45.000 liều vắc-xin" }, new[] { "46", "45000" }, new[] { "cuộc kiểm tra, giám sát", "liều vắc-xin" })]
+    [InlineData("gieo sạ 820 ha bằng giống mới, trả lời bằng văn bản 4 kiến nghị còn lại", new[] { "820 ha", "4 kiến nghị" }, new[] { "820", "4" }, new[] { "ha", "kiến nghị" })]
     public void Reads_figures(string text, string[] mentions, string[] values, string[] units)
     {
         var figures = Find<FigureMention>(text);
