@@ -34,7 +34,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "hoặc", "các", "những", "này", "đó", "bị", "để", "theo", "về", "như", "khi", "gồm", "trị", "giá", "đạt",
         "so", "tăng", "giảm", "còn", "ở", "vào", "ra", "lên", "xuống", "nên", "do", "bởi", "vì", "thuộc", "đều", "cùng",
         "mỗi", "một", "hai", "ba", "sau", "trước", "hơn", "gần", "khoảng", "đang", "sẽ", "vừa", "mới", "nữa",
-        "giữa", "toàn", "ven", "không", "chưa", "rất", "cũng", "đi",
+        "giữa", "toàn", "ven", "không", "chưa", "rất", "cũng", "đi", "dọc", "quanh", "khắp",
     };
 
     // Activities whose object is a topic: the counted noun ends with them ("36 lớp tập huấn" khoa học kỹ thuật).
@@ -313,16 +313,19 @@ internal sealed class FigureRecognizer : IEntityRecognizer
     private static readonly HashSet<string> PhraseEnders = new(StringComparer.OrdinalIgnoreCase)
     {
         "tại", "ở", "trên", "của", "cho", "với", "về", "trong", "đối", "thuộc", "theo", "việc", "các", "những",
+        "được", "đã", "đều", "cũng", "đang", "sẽ", "vừa", "là",
     };
 
     /// <summary>
     /// True when token <paramref name="next"/> closes a verb list ("kiểm tra, giám sát" tại …): punctuation, the end of the
-    /// line, a preposition, or "và" before the next figure. A verb sibling followed by its own object ("tuần tra, phát hiện" và …, "thu giữ" gần 40 m3)
+    /// line, a preposition, the auxiliary that opens the predicate ("được", "đã"), a describing word ("tranh chấp" nhỏ),
+    /// or "và" before the next figure. A verb sibling followed by its own object ("tuần tra, phát hiện" và …, "thu giữ" gần 40 m3)
     /// starts the next clause instead.
     /// </summary>
     private static bool EndsPhrase(TokenView view, int next) =>
         next >= view.Count || !view.SameLine(next - 1, next) || view.Kind(next) == TokenKind.Punctuation
-        || PhraseEnders.Contains(view.Span(next).ToString()) || (view.Is(next, "và") && view.Kind(next + 1) == TokenKind.Number);
+        || PhraseEnders.Contains(view.Span(next).ToString()) || (view.Is(next, "và") && view.Kind(next + 1) == TokenKind.Number)
+        || (WordClasses.Default.Of(view.Span(next)) == WordClass.Adjective && view.Kind(next + 1) != TokenKind.Number);
 
     /// <summary>
     /// The last token of a capitalized ethnic group name at <paramref name="j"/> when the phrase ends with "đồng bào"

@@ -125,6 +125,7 @@ public class RuleRecognizerTests
     [InlineData("thực hiện 1.046 lượt tuần tra, phát hiện và xử lý 58 vụ vi phạm, thu giữ gần 40 m3 gỗ", new[] { "1.046 lượt tuần tra", "58 vụ vi phạm", "gần 40 m3 gỗ" }, new[] { "1046", "58", "40" }, new[] { "lượt tuần tra", "vụ vi phạm", "m3 gỗ" })]
     [InlineData("tổ chức 46 cuộc kiểm tra, giám sát việc thực hiện chính sách, tiêm 45.000 liều vắc-xin", new[] { "46 cuộc kiểm tra, giám sát", "45.000 liều vắc-xin" }, new[] { "46", "45000" }, new[] { "cuộc kiểm tra, giám sát", "liều vắc-xin" })]
     [InlineData("gieo sạ 820 ha bằng giống mới, trả lời bằng văn bản 4 kiến nghị còn lại", new[] { "820 ha", "4 kiến nghị" }, new[] { "820", "4" }, new[] { "ha", "kiến nghị" })]
+    [InlineData("hòa giải thành 168/185 vụ mâu thuẫn, tranh chấp nhỏ, trồng 2.400 cây dọc trục xóm", new[] { "168/185 vụ mâu thuẫn, tranh chấp", "2.400 cây" }, new[] { "168", "2400" }, new[] { "vụ mâu thuẫn, tranh chấp", "cây" })]
     public void Reads_figures(string text, string[] mentions, string[] values, string[] units)
     {
         var figures = Find<FigureMention>(text);
