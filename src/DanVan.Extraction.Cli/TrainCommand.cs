@@ -217,11 +217,12 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <summary>The list file of that name in the output folder (edited, not yet embedded), else the embedded one.</summary>
-    private static StreamReader OpenList(DirectoryInfo outDir, string fileName, string resource)
+    /// <summary>The text of the list file of that name in the output folder (edited, not yet embedded), else of the embedded one.</summary>
+    private static string ReadList(DirectoryInfo outDir, string fileName, string resource)
     {
         var path = Path.Combine(outDir.FullName, fileName);
-        return File.Exists(path) ? new StreamReader(path) : new StreamReader(ModelCatalog.Open(resource));
+        using var reader = File.Exists(path) ? new StreamReader(path) : new StreamReader(ModelCatalog.Open(resource));
+        return reader.ReadToEnd();
     }
 
     internal static int Run(DirectoryInfo dataDir, DirectoryInfo outDir, SegmenterTrainingOptions options, int limit, TextWriter output, TextWriter log)
@@ -238,21 +239,18 @@ internal static class TrainCommand
             training = training.GetRange(0, limit);
         }
 
-        byte[] model;
-        using (var words = OpenList(outDir, "word-list.txt", ModelCatalog.SegmenterWordList))
-        {
-            model = SegmenterTrainer.Train(training, options, words, log);
-        }
+        // The word list is read once: training and the dev score after it see the same words.
+        var wordList = ReadList(outDir, "word-list.txt", ModelCatalog.SegmenterWordList);
+        var model = SegmenterTrainer.Train(training, options, new StringReader(wordList), log);
 
         outDir.Create();
         var path = Path.Combine(outDir.FullName, "segmenter.bin");
         File.WriteAllBytes(path, model);
         log.WriteLine($"wrote {path}");
 
-        using var wordList = OpenList(outDir, "word-list.txt", ModelCatalog.SegmenterWordList);
-        using var lexicon = OpenList(outDir, "domain-lexicon.txt", ModelCatalog.SegmenterDomainLexicon);
+        var lexicon = ReadList(outDir, "domain-lexicon.txt", ModelCatalog.SegmenterDomainLexicon);
         using var stream = new MemoryStream(model);
-        var segmenter = new WordSegmenter(SegmenterModel.Read(stream, wordList, lexicon));
+        var segmenter = new WordSegmenter(SegmenterModel.Read(stream, new StringReader(wordList), new StringReader(lexicon)));
         var dev = SegmentedCorpus.ReadConllu(Path.Combine(dataDir.FullName, SegmentedCorpus.UdDev));
         output.WriteLine("dev split (" + SegmentedCorpus.UdDev + "):");
         SegmentCommand.WriteScore(SegmentationScore.Evaluate(segmenter, dev), output);

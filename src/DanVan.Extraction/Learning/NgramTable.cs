@@ -70,24 +70,8 @@ internal sealed class NgramTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Lookup(ulong key)
     {
-        var keys = _keys;
-        var mask = _mask;
-        var i = Slot(key) & mask;
-        while (true)
-        {
-            var k = keys[i];
-            if (k == 0)
-            {
-                return 0;
-            }
-
-            if (((k ^ key) & ~FlagBits) == 0)
-            {
-                return (byte)(k & FlagBits);
-            }
-
-            i = (i + 1) & mask;
-        }
+        var stored = _keys[FindSlot(_keys, _mask, key)];
+        return (byte)(stored & FlagBits);
     }
 
     /// <summary>Adds <paramref name="ids"/> as an entry, and each of its proper prefixes as a prefix.</summary>
@@ -150,7 +134,8 @@ internal sealed class NgramTable
         _keys[i] |= flag;
     }
 
-    /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go.</summary>
+    /// <summary>The slot holding <paramref name="key"/>, or the empty slot (0, so no flags) where it would go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FindSlot(ulong[] keys, int mask, ulong key)
     {
         var i = Slot(key) & mask;

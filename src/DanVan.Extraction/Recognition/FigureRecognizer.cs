@@ -21,6 +21,9 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         "mũi", "đợt", "vòng", "đoạn", "phố", "làng", "bon", "plei", "khóm", "hẻm", "kiệt", "ngõ", "ngách", "sóc",
     };
 
+    // Words ending in a naming word that name nothing: the number after them is counted.
+    private static readonly string[] NamingWordCompounds = ["hòa giải", "đổi thửa", "văn bản"];
+
     // Counted nouns that make a duration or an age, not a figure.
     private static readonly HashSet<string> DurationUnits = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -242,7 +245,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
 
             // "10 lớp tập huấn" chăm sóc sức khỏe, "487 Tổ nhân dân tự quản" vệ sinh môi trường: what a training,
             // a campaign or a self-managed group is about is not the kind counted.
-            if (TopicVerbs.Any(v => EndsWith(view, first, end, v)))
+            if (EndsWithAny(view, first, end, TopicVerbs))
             {
                 break;
             }
@@ -297,7 +300,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
             if (sibling
                 ? !(cls == WordClass.Noun || (cls == WordClass.Verb && previousClass == WordClass.Verb && EndsPhrase(view, wordEnd + 1)))
                   || view.Kind(wordEnd + 1) == TokenKind.Number
-                : !(cls == WordClass.Noun || (cls == WordClass.Verb && VerbTakingHeads.Any(h => EndsWith(view, first, end, h)))))
+                : !(cls == WordClass.Noun || (cls == WordClass.Verb && EndsWithAny(view, first, end, VerbTakingHeads))))
             {
                 break;
             }
@@ -339,7 +342,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         }
 
         var afterDongBao = EndsWith(view, first, end, "đồng bào");
-        var siblingOfGroup = sibling && char.IsUpper(view.Span(end)[0]) && Enumerable.Range(first, end - first + 1).Any(t => view.IsPhrase(t, "đồng bào"));
+        var siblingOfGroup = sibling && char.IsUpper(view.Span(end)[0]) && HasPhrase(view, first, end, "đồng bào");
         if (!afterDongBao && !siblingOfGroup)
         {
             return j - 1;
@@ -448,6 +451,32 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         view.Span(last + 1) is "/" && view[last + 1].Start == view[last].End && RateUnits.Contains(view.Span(last + 2).ToString())
         && !view.Is(last, "đồng") && Scale(view, last) == 1m;
 
+    private static bool EndsWithAny(TokenView view, int first, int end, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (EndsWith(view, first, end, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPhrase(TokenView view, int first, int end, string phrase)
+    {
+        for (var t = first; t <= end; t++)
+        {
+            if (view.IsPhrase(t, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool EndsWith(TokenView view, int first, int end, string phrase)
     {
         var start = end - TokenView.WordCount(phrase) + 1;
@@ -544,12 +573,19 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         view.Span(index) is "-" && index > 0 && index + 1 < view.Count && view[index - 1].End == view[index].Start && view[index].End == view[index + 1].Start
         && view.Kind(index - 1) == TokenKind.Syllable && view.Kind(index + 1) == TokenKind.Syllable;
 
-    /// <summary>The last token of the word (by the word segmenter, run from <paramref name="start"/>) that holds token <paramref name="index"/>.</summary>
+    /// <summary>The last token of the word that starts at token <paramref name="start"/>, by the word segmenter.</summary>
+    private static int WordEnd(TokenView view, int start) => WordEndCovering(view, start, start);
+
+    /// <summary>
+    /// The last token of the word that holds token <paramref name="index"/>, by the word segmenter run on the few tokens
+    /// from <paramref name="start"/> (syllables, and hyphens inside a word: "vắc-xin").
+    /// </summary>
     private static int WordEndCovering(TokenView view, int start, int index)
     {
         const int Window = 6;
         var last = index;
-        while (last + 1 < view.Count && last + 1 < index + Window && view.SameLine(start, last + 1) && view.Kind(last + 1) == TokenKind.Syllable)
+        while (last + 1 < view.Count && last + 1 < index + Window && view.SameLine(start, last + 1)
+               && (view.Kind(last + 1) == TokenKind.Syllable || IsGluedHyphen(view, last + 1)))
         {
             last++;
         }
@@ -557,46 +593,21 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         var window = view.Cover(start, last);
         foreach (var word in WordsOf(view.Text.AsSpan(window.Start, window.Length)))
         {
-            if (window.Start + word.Start <= view[index].Start && view[index].End <= window.Start + word.End)
+            if (window.Start + word.End < view[index].End)
             {
-                var end = index;
-                while (end + 1 <= last && view[end + 1].End <= window.Start + word.End)
-                {
-                    end++;
-                }
-
-                return end;
+                continue;
             }
+
+            var end = index;
+            while (end + 1 <= last && view[end + 1].End <= window.Start + word.End)
+            {
+                end++;
+            }
+
+            return end;
         }
 
         return index;
-    }
-
-    /// <summary>The last token of the word that starts at token <paramref name="start"/>, by the word segmenter.</summary>
-    private static int WordEnd(TokenView view, int start)
-    {
-        const int Window = 6;
-        var last = start;
-        while (last + 1 < view.Count && last + 1 < start + Window && view.SameLine(start, last + 1) && (view.Kind(last + 1) == TokenKind.Syllable || IsGluedHyphen(view, last + 1)))
-        {
-            last++;
-        }
-
-        var window = view.Cover(start, last);
-        var words = WordsOf(view.Text.AsSpan(window.Start, window.Length));
-        if (words.Count == 0)
-        {
-            return start;
-        }
-
-        var wordEnd = window.Start + words[0].End;
-        var end = start;
-        while (end + 1 <= last && view[end + 1].End <= wordEnd)
-        {
-            end++;
-        }
-
-        return end;
     }
 
     private static decimal Scale(TokenView view, int index)
@@ -630,8 +641,7 @@ internal sealed class FigureRecognizer : IEntityRecognizer
         // "giải 3" names a prize, but "hòa giải 8 vụ", "dồn điền đổi thửa 1.250 ha" and "bằng văn bản 4 kiến nghị" count.
         // A fraction never names ("bí thư Đoàn 12/12 xã": twelve of twelve communes).
         if (view.Kind(i - 1) == TokenKind.Syllable && NamingWords.Contains(before.ToString()) && view.Kind(i) != TokenKind.DateTime
-            && !(view.Is(i - 1, "giải") && view.Is(i - 2, "hòa")) && !(view.Is(i - 1, "thửa") && view.Is(i - 2, "đổi"))
-            && !(view.Is(i - 1, "bản") && view.Is(i - 2, "văn")))
+            && !(i >= 2 && EndsWithAny(view, i - 2, i - 1, NamingWordCompounds)))
         {
             return true;
         }

@@ -596,13 +596,31 @@ internal sealed class MeetingRecordBuilder(TextNormalizer normalizer, EntityReco
     /// <summary>The first date of the sentence that can date an event: not a cutoff ("Tính đến 10/5/2025, …").</summary>
     private static DateMention? EventDateOf(Context context, TextSpan sentence)
     {
-        var lower = context.Lower(sentence);
-        return context.In<DateMention>(sentence).FirstOrDefault(d =>
+        string? lower = null;
+        foreach (var date in context.In<DateMention>(sentence))
         {
-            var at = d.Span.Start - sentence.Start;
-            var before = lower[Math.Max(0, at - 10)..Math.Max(0, at)];
-            return !CutoffCues.Any(c => before.EndsWith(c + " ", StringComparison.Ordinal));
-        });
+            lower ??= context.Lower(sentence);
+            var before = lower.AsSpan(0, Math.Clamp(date.Span.Start - sentence.Start, 0, lower.Length)).TrimEnd();
+            if (!IsCutoff(before))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCutoff(ReadOnlySpan<char> before)
+    {
+        foreach (var cue in CutoffCues)
+        {
+            if (before.EndsWith(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static T? FirstOf<T>(Context context, TextSpan sentence)

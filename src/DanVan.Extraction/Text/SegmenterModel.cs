@@ -147,7 +147,7 @@ internal sealed class SegmenterModel : ISequenceTagger
     /// </summary>
     public static NgramTable ReadWords(TextReader reader, SpanKeyTable vocabulary, NgramTable? alsoInto)
     {
-        var domain = new NgramTable();
+        var table = new NgramTable();
         Span<uint> ids = stackalloc uint[SegmenterFeatures.MaxWordLength];
         while (reader.ReadLine() is { } line)
         {
@@ -185,12 +185,12 @@ internal sealed class SegmenterModel : ISequenceTagger
 
             if (valid && count >= 2)
             {
-                domain.AddEntry(ids[..count]);
+                table.AddEntry(ids[..count]);
                 alsoInto?.AddEntry(ids[..count]);
             }
         }
 
-        return domain;
+        return table;
     }
 
     /// <inheritdoc />
